@@ -1,0 +1,65 @@
+//! Writes a compiled [`Document`] as Rust source: static data the app includes, so the page ships
+//! no parser and does no work at start-up to read its content.
+
+use std::fmt::Write;
+
+use crate::{Block, Document, Kind};
+
+fn kind_path(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Person => "Kind::Person",
+        Kind::Country => "Kind::Country",
+        Kind::Organisation => "Kind::Organisation",
+        Kind::Company => "Kind::Company",
+    }
+}
+
+fn block(out: &mut String, block: &Block) {
+    out.push_str("Block { segments: &[");
+    for s in block.segments {
+        let _ = write!(
+            out,
+            "Segment {{ text: {:?}, mention: {:?} }}, ",
+            s.text, s.mention
+        );
+    }
+    out.push_str("] }");
+}
+
+/// Rust source for `pub static DOCUMENT: Document`, to be `include!`d where the model's types are
+/// in scope. The output is deterministic: the same content gives the same bytes.
+pub fn to_rust(doc: &Document) -> String {
+    let mut out =
+        String::from("// Generated from the content files by the build script. Do not edit.\n");
+    out.push_str("pub static DOCUMENT: Document = Document {\n    title: ");
+    block(&mut out, &doc.title);
+    out.push_str(",\n    paragraphs: &[\n");
+    for p in doc.paragraphs {
+        out.push_str("        ");
+        block(&mut out, p);
+        out.push_str(",\n");
+    }
+    out.push_str("    ],\n    actors: &[\n");
+    for a in doc.actors {
+        let _ = writeln!(
+            out,
+            "        Actor {{ id: {:?}, name: {:?}, kind: {}, role: {:?}, description: {:?}, mentions: &{:?} }},",
+            a.id,
+            a.name,
+            kind_path(a.kind),
+            a.role,
+            a.description,
+            a.mentions
+        );
+    }
+    out.push_str("    ],\n    mentions: &[\n");
+    for m in doc.mentions {
+        let _ = writeln!(
+            out,
+            "        Mention {{ actor: {}, block: {} }},",
+            m.actor, m.block
+        );
+    }
+    out.push_str("    ],\n};\n");
+    out
+}

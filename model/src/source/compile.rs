@@ -1,0 +1,479 @@
+//! Checks the parsed content against itself and the article text, then builds the [`Document`].
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::article::{parse_article, SourceBlock};
+use super::files::{parse, ActorEntry, ActorsFile, OverridesFile};
+use super::{closest, line_of, ContentError, Sources};
+use crate::segment::{find_mentions, is_whole_word, Form, Span};
+use crate::{Actor, Block, Document, Kind, Mention, MentionId, Segment};
+
+/// The value of an override's `actor` that leaves its text unmarked.
+pub const NO_ACTOR: &str = "none";
+
+fn leak<T>(items: Vec<T>) -> &'static [T] {
+    Box::leak(items.into_boxed_slice())
+}
+
+fn leak_str(text: &str) -> &'static str {
+    Box::leak(text.to_string().into_boxed_str())
+}
+
+/// A pinned span: which block, where, which actor (None = unmarked), from which line of mentions.toml.
+struct Pin {
+    block: usize,
+    range: Range<usize>,
+    actor: Option<u16>,
+    line: usize,
+}
+
+/// Reads, validates and compiles the content. All errors are returned, sorted by file and line.
+/// The document is leaked: it lives for the rest of the build script or test.
+pub fn compile(sources: &Sources) -> Result<&'static Document, Vec<ContentError>> {
+    let (article_file, article_bytes) = &sources.article;
+    let (actors_file, actors_bytes) = &sources.actors;
+    let mut errors = Vec::new();
+
+    let blocks = parse_article(article_file, article_bytes)
+        .map_err(|e| errors.extend(e))
+        .ok();
+    let actors = parse::<ActorsFile>(actors_file, actors_bytes)
+        .map_err(|e| errors.push(e))
+        .ok();
+    let overrides = match &sources.mentions {
+        Some((file, bytes)) => parse::<OverridesFile>(file, bytes)
+            .map(|(o, text)| Some((file.as_str(), o, text)))
+            .map_err(|e| errors.push(e))
+            .ok()
+            .flatten(),
+        None => None,
+    };
+    let (Some(blocks), Some((actors, actors_text))) = (blocks, actors) else {
+        errors.sort();
+        return Err(errors);
+    };
+
+    let line = |span: Range<usize>| line_of(&actors_text, span.start);
+    let entries = &actors.actor;
+    check_actors(actors_file, entries, &line, &mut errors);
+    if entries.is_empty() {
+        errors.push(ContentError::new(
+            actors_file,
+            1,
+            "no [[actor]] tables; expected at least one actor",
+        ));
+    }
+    let ids: HashMap<&str, u16> = entries
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(i, a)| (a.id.get_ref().as_str(), i as u16))
+        .collect();
+
+    let pins = match &overrides {
+        Some((file, o, text)) => resolve_overrides(file, o, text, &blocks, &ids, &mut errors),
+        None => Vec::new(),
+    };
+
+    let forms: Vec<(Form<'_, u16>, usize)> = entries
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| a.forms.get_ref().iter().map(move |f| (i, f)))
+        .map(|(i, f)| {
+            (
+                Form {
+                    text: f.get_ref().as_str(),
+                    actor: i as u16,
+                },
+                line(f.span()),
+            )
+        })
+        .collect();
+    check_crossing_forms(actors_file, &forms, &blocks, &pins, &mut errors);
+
+    let plain_forms: Vec<Form<'_, u16>> = forms.iter().map(|(f, _)| f.clone()).collect();
+    let found: Vec<Vec<Span<u16>>> = blocks
+        .iter()
+        .enumerate()
+        .map(|(b, block)| {
+            let pinned: Vec<Span<u16>> = pins
+                .iter()
+                .filter(|p| p.block == b)
+                .map(|p| Span {
+                    range: p.range.clone(),
+                    actor: p.actor,
+                })
+                .collect();
+            find_mentions(block.text, &plain_forms, &pinned)
+        })
+        .collect();
+
+    if blocks.len() > usize::from(u16::MAX) {
+        errors.push(ContentError::new(
+            article_file,
+            1,
+            format!(
+                "{} paragraphs; expected at most {}",
+                blocks.len() - 1,
+                u16::MAX - 1
+            ),
+        ));
+    }
+    let total: usize = found.iter().map(Vec::len).sum();
+    if total > usize::from(MentionId::MAX) {
+        errors.push(ContentError::new(
+            article_file,
+            1,
+            format!("{total} mentions; expected at most {}", MentionId::MAX),
+        ));
+    }
+    report_unused(
+        actors_file,
+        entries,
+        &forms,
+        &found,
+        &blocks,
+        &line,
+        &mut errors,
+    );
+
+    if !errors.is_empty() {
+        errors.sort();
+        errors.dedup();
+        return Err(errors);
+    }
+    Ok(build(&blocks, entries, &found))
+}
+
+fn check_actors(
+    file: &str,
+    entries: &[ActorEntry],
+    line: &dyn Fn(Range<usize>) -> usize,
+    errors: &mut Vec<ContentError>,
+) {
+    let mut first_id: HashMap<&str, usize> = HashMap::new();
+    let mut first_form: HashMap<&str, (&str, usize)> = HashMap::new();
+    for entry in entries {
+        let id = entry.id.get_ref().as_str();
+        let id_line = line(entry.id.span());
+        let valid_id = !id.is_empty()
+            && id.split('-').all(|part| {
+                !part.is_empty()
+                    && part
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            });
+        if !valid_id {
+            errors.push(ContentError::new(file, id_line, format!("actor id {id:?} is not valid; expected lowercase letters, digits and single hyphens, like \"north-korea\"")));
+        } else if id == NO_ACTOR {
+            errors.push(ContentError::new(file, id_line, format!("actor id {NO_ACTOR:?} is reserved (an override uses it to unmark a text); expected another id")));
+        }
+        if let Some(first) = first_id.insert(id, id_line) {
+            first_id.insert(id, first);
+            errors.push(ContentError::new(file, id_line, format!("duplicate actor id {id:?} (first defined on line {first}); expected each id once")));
+        }
+        for (field, value) in [
+            ("name", &entry.name),
+            ("role", &entry.role),
+            ("description", &entry.description),
+        ] {
+            if value.get_ref().trim().is_empty() {
+                errors.push(ContentError::new(
+                    file,
+                    line(value.span()),
+                    format!("actor {id:?} has an empty {field}; expected text"),
+                ));
+            }
+        }
+        if Kind::from_key(entry.kind.get_ref()).is_none() {
+            let expected: Vec<&str> = Kind::ALL.iter().map(|k| k.key()).collect();
+            errors.push(ContentError::new(
+                file,
+                line(entry.kind.span()),
+                format!(
+                    "unknown kind {:?}; expected one of {}",
+                    entry.kind.get_ref(),
+                    expected.join(", ")
+                ),
+            ));
+        }
+        if entry.forms.get_ref().is_empty() {
+            errors.push(ContentError::new(
+                file,
+                line(entry.forms.span()),
+                format!(
+                    "actor {id:?} has no forms; expected at least one way the article names it"
+                ),
+            ));
+        }
+        for form in entry.forms.get_ref() {
+            let text = form.get_ref().as_str();
+            let form_line = line(form.span());
+            if text.trim().is_empty() {
+                errors.push(ContentError::new(file, form_line, format!("actor {id:?} has an empty form; expected the text as it appears in the article")));
+            } else if text.trim() != text {
+                errors.push(ContentError::new(
+                    file,
+                    form_line,
+                    format!("form {text:?} starts or ends with spaces; expected the words alone"),
+                ));
+            }
+            if let Some((other, other_line)) = first_form.insert(text, (id, form_line)) {
+                first_form.insert(text, (other, other_line));
+                errors.push(ContentError::new(
+                    file,
+                    form_line,
+                    format!("form {text:?} is already listed for actor {other:?} on line {other_line}; expected each form once (use mentions.toml to settle an ambiguous one)"),
+                ));
+            }
+        }
+    }
+}
+
+fn resolve_overrides(
+    file: &str,
+    overrides: &OverridesFile,
+    text: &str,
+    blocks: &[SourceBlock<'_>],
+    ids: &HashMap<&str, u16>,
+    errors: &mut Vec<ContentError>,
+) -> Vec<Pin> {
+    let mut pins: Vec<Pin> = Vec::new();
+    for entry in &overrides.overrides {
+        let line = line_of(text, entry.context.span().start);
+        let actor_name = entry.actor.get_ref().as_str();
+        let actor = if actor_name == NO_ACTOR {
+            Some(None)
+        } else if let Some(&index) = ids.get(actor_name) {
+            Some(Some(index))
+        } else {
+            let hint = closest(actor_name, ids.keys().copied())
+                .map(|k| format!(" (did you mean {k:?}?)"))
+                .unwrap_or_default();
+            errors.push(ContentError::new(
+                file,
+                line_of(text, entry.actor.span().start),
+                format!("unknown actor id {actor_name:?}{hint}; expected an id from actors.toml or {NO_ACTOR:?}"),
+            ));
+            None
+        };
+        let context = entry.context.get_ref().as_str();
+        let needle = entry.text.get_ref().as_str();
+        if context.is_empty() || needle.is_empty() {
+            errors.push(ContentError::new(file, line, "empty context or text; expected a phrase from the article and the words to pin inside it"));
+            continue;
+        }
+        let places: Vec<(usize, usize)> = blocks
+            .iter()
+            .enumerate()
+            .flat_map(|(b, block)| {
+                block
+                    .text
+                    .match_indices(context)
+                    .map(move |(at, _)| (b, at))
+            })
+            .collect();
+        let (block, at) = match places.as_slice() {
+            [one] => *one,
+            [] => {
+                errors.push(ContentError::new(file, line, format!("context {context:?} does not occur in the article; expected a phrase copied from it")));
+                continue;
+            }
+            many => {
+                errors.push(ContentError::new(file, line, format!("context {context:?} occurs {} times in the article; expected a longer phrase that occurs once", many.len())));
+                continue;
+            }
+        };
+        let inner: Vec<usize> = context.match_indices(needle).map(|(i, _)| i).collect();
+        let offset = match inner.as_slice() {
+            [one] => *one,
+            [] => {
+                errors.push(ContentError::new(
+                    file,
+                    line_of(text, entry.text.span().start),
+                    format!("text {needle:?} does not occur in its context {context:?}"),
+                ));
+                continue;
+            }
+            many => {
+                errors.push(ContentError::new(file, line_of(text, entry.text.span().start), format!("text {needle:?} occurs {} times in its context; expected a context where it occurs once", many.len())));
+                continue;
+            }
+        };
+        let range = at + offset..at + offset + needle.len();
+        if !is_whole_word(blocks[block].text, &range) {
+            errors.push(ContentError::new(
+                file,
+                line_of(text, entry.text.span().start),
+                format!("text {needle:?} cuts a word in two; expected whole words"),
+            ));
+            continue;
+        }
+        if let Some(other) = pins
+            .iter()
+            .find(|p| p.block == block && p.range.start < range.end && range.start < p.range.end)
+        {
+            errors.push(ContentError::new(file, line, format!("overlapping mentions: this override overlaps the one on line {}; expected separate texts", other.line)));
+            continue;
+        }
+        if let Some(actor) = actor {
+            pins.push(Pin {
+                block,
+                range,
+                actor,
+                line,
+            });
+        }
+    }
+    pins
+}
+
+/// Two forms whose occurrences cross (neither inside the other) would make the mention depend on
+/// scanning order: the editor must settle it with an override.
+fn check_crossing_forms(
+    file: &str,
+    forms: &[(Form<'_, u16>, usize)],
+    blocks: &[SourceBlock<'_>],
+    pins: &[Pin],
+    errors: &mut Vec<ContentError>,
+) {
+    for (b, block) in blocks.iter().enumerate() {
+        let mut hits: Vec<(Range<usize>, usize)> = forms
+            .iter()
+            .enumerate()
+            .flat_map(|(fi, (form, _))| {
+                block
+                    .text
+                    .match_indices(form.text)
+                    .map(move |(at, _)| (at..at + form.text.len(), fi))
+                    .filter(|(range, _)| is_whole_word(block.text, range))
+            })
+            .filter(|(range, _)| {
+                !pins
+                    .iter()
+                    .any(|p| p.block == b && p.range.start < range.end && range.start < p.range.end)
+            })
+            .collect();
+        hits.sort_by_key(|(range, _)| (range.start, range.end));
+        for (i, (a, fa)) in hits.iter().enumerate() {
+            for (c, fc) in hits[i + 1..].iter().take_while(|(c, _)| c.start < a.end) {
+                if c.start > a.start && c.end > a.end {
+                    let (first, second) = (&forms[*fa], &forms[*fc]);
+                    errors.push(ContentError::new(
+                        file,
+                        second.1,
+                        format!(
+                            "overlapping mentions: form {:?} and form {:?} (line {}) overlap in {:?} (article line {}); expected forms that do not cross, or an override in mentions.toml",
+                            second.0.text,
+                            first.0.text,
+                            first.1,
+                            &block.text[a.start..c.end],
+                            block.line
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+fn report_unused(
+    file: &str,
+    entries: &[ActorEntry],
+    forms: &[(Form<'_, u16>, usize)],
+    found: &[Vec<Span<u16>>],
+    blocks: &[SourceBlock<'_>],
+    line: &dyn Fn(Range<usize>) -> usize,
+    errors: &mut Vec<ContentError>,
+) {
+    let mentioned = |actor: u16| found.iter().flatten().any(|s| s.actor == Some(actor));
+    for (form, form_line) in forms {
+        let used = found.iter().zip(blocks).any(|(spans, block)| {
+            spans.iter().any(|s| {
+                s.actor == Some(form.actor)
+                    && block.text[s.range.clone()].starts_with(form.text)
+                    && {
+                        let rest = &block.text[s.range.start + form.text.len()..s.range.end];
+                        rest.is_empty() || rest == "’s" || rest == "'s"
+                    }
+            })
+        });
+        if !used && !form.text.trim().is_empty() {
+            // A form that does occur but never wins must not be told it "matches nothing".
+            let occurs = blocks.iter().any(|block| {
+                block
+                    .text
+                    .match_indices(form.text)
+                    .any(|(at, _)| is_whole_word(block.text, &(at..at + form.text.len())))
+            });
+            let message = if occurs {
+                format!("form {:?} occurs in the article but never marks a mention: every occurrence is taken by a longer or crossing form, the same form of another actor, or an override in mentions.toml; expected a form that marks at least one mention (or remove it)", form.text)
+            } else {
+                format!("form {:?} matches nothing in the article; expected text that occurs in it as whole words, with the same capitals", form.text)
+            };
+            errors.push(ContentError::new(file, *form_line, message));
+        }
+    }
+    for (index, entry) in entries.iter().enumerate() {
+        if !mentioned(index as u16) {
+            errors.push(ContentError::new(
+                file,
+                line(entry.id.span()),
+                format!("actor {:?} is never mentioned in the article; expected at least one of its forms in the text (or remove the actor)", entry.id.get_ref()),
+            ));
+        }
+    }
+}
+
+fn build(
+    blocks: &[SourceBlock<'_>],
+    entries: &[ActorEntry],
+    found: &[Vec<Span<u16>>],
+) -> &'static Document {
+    let mut mentions = Vec::new();
+    let mut by_actor: Vec<Vec<MentionId>> = vec![Vec::new(); entries.len()];
+    let mut built = Vec::with_capacity(blocks.len());
+    for (b, (block, spans)) in blocks.iter().zip(found).enumerate() {
+        let segments = crate::segment::cut(block.text, spans)
+            .into_iter()
+            .map(|(range, actor)| Segment {
+                text: leak_str(&block.text[range]),
+                mention: actor.map(|actor| {
+                    let id = mentions.len() as MentionId;
+                    mentions.push(Mention {
+                        actor,
+                        block: b as u16,
+                    });
+                    by_actor[actor as usize].push(id);
+                    id
+                }),
+            })
+            .collect();
+        built.push(Block {
+            segments: leak(segments),
+        });
+    }
+    let actors = entries
+        .iter()
+        .zip(by_actor)
+        .map(|(e, list)| Actor {
+            id: leak_str(e.id.get_ref()),
+            name: leak_str(e.name.get_ref()),
+            kind: Kind::from_key(e.kind.get_ref()).expect("kinds were checked"),
+            role: leak_str(e.role.get_ref()),
+            description: leak_str(e.description.get_ref()),
+            mentions: leak(list),
+        })
+        .collect();
+    let mut built = built.into_iter();
+    let title = built
+        .next()
+        .expect("the article was checked to have a headline");
+    Box::leak(Box::new(Document {
+        title,
+        paragraphs: leak(built.collect()),
+        actors: leak(actors),
+        mentions: leak(mentions),
+    }))
+}

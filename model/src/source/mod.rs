@@ -1,0 +1,158 @@
+//! Reading, checking and compiling the content files (`article.txt`, `actors.toml`, `mentions.toml`)
+//! into a [`Document`]. Runs at build time only: every mistake becomes a [`ContentError`] that names
+//! the file and line and says what was expected, and nothing of this module ships in the wasm.
+
+mod article;
+mod codegen;
+mod compile;
+mod files;
+
+use std::fmt;
+use std::path::Path;
+
+pub use codegen::to_rust;
+pub use compile::compile;
+pub use files::{ActorEntry, ActorsFile, OverrideEntry, OverridesFile};
+
+/// The largest content file accepted; a bigger one is almost surely a mistake (a pasted binary).
+pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+
+/// The content files of one article, as read from disk (or written by a test).
+#[derive(Debug, Clone)]
+pub struct Sources {
+    /// `(path as shown in errors, bytes)`.
+    pub article: (String, Vec<u8>),
+    pub actors: (String, Vec<u8>),
+    /// Optional: editors' overrides for ambiguous mentions.
+    pub mentions: Option<(String, Vec<u8>)>,
+}
+
+/// A mistake in the content, located for the person who must fix it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ContentError {
+    pub file: String,
+    /// 1-based.
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+impl ContentError {
+    pub(crate) fn new(file: &str, line: usize, message: impl Into<String>) -> Self {
+        ContentError {
+            file: file.to_string(),
+            line,
+            message: message.into(),
+        }
+    }
+}
+
+/// 1-based line number of byte `offset` in `text`.
+pub(crate) fn line_of(text: &str, offset: usize) -> usize {
+    let offset = offset.min(text.len());
+    text.as_bytes()[..offset]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// Reads the content files of `dir` (`article.txt`, `actors.toml`, optional `mentions.toml`).
+/// Paths in errors are `dir` joined with the file name, as given.
+pub fn read_dir(dir: &Path) -> Result<Sources, Vec<ContentError>> {
+    let read = |name: &str, required: bool| -> Result<Option<(String, Vec<u8>)>, ContentError> {
+        let path = dir.join(name);
+        let shown = path.display().to_string();
+        match std::fs::read(&path) {
+            Ok(bytes) => Ok(Some((shown, bytes))),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Ok(None),
+            Err(e) => Err(ContentError::new(
+                &shown,
+                1,
+                format!("cannot read the file: {e}"),
+            )),
+        }
+    };
+    let mut errors = Vec::new();
+    let article = read("article.txt", true)
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten();
+    let actors = read("actors.toml", true)
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten();
+    let mentions = read("mentions.toml", false)
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten();
+    match (article, actors) {
+        (Some(article), Some(actors)) if errors.is_empty() => Ok(Sources {
+            article,
+            actors,
+            mentions,
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// Turns raw bytes into text, or an error at the line of the first bad byte.
+pub(crate) fn utf8<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, ContentError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ContentError::new(
+            file,
+            1,
+            format!(
+                "the file is {} bytes; expected at most {MAX_FILE_BYTES} bytes of text",
+                bytes.len()
+            ),
+        ));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count()
+            + 1;
+        ContentError::new(
+            file,
+            line,
+            format!(
+                "invalid UTF-8 at byte {}; expected the file saved as UTF-8",
+                e.valid_up_to()
+            ),
+        )
+    })?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// The known word closest to `word`, for "did you mean" hints.
+pub(crate) fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    fn distance(a: &str, b: &str) -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut prev = row[0];
+            row[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let here = row[j + 1];
+                row[j + 1] = (prev + usize::from(ca != *cb))
+                    .min(row[j] + 1)
+                    .min(here + 1);
+                prev = here;
+            }
+        }
+        row[b.len()]
+    }
+    known
+        .into_iter()
+        .map(|k| (distance(word, k), k))
+        .filter(|&(d, k)| d <= 2.max(k.len() / 3))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, k)| k)
+}
