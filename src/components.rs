@@ -1,0 +1,9 @@
+//! The page's components: each renders what it is given and reports what the reader does.
+
+pub mod article_body;
+pub mod cards_switch;
+pub mod hover_card;
+
+pub use article_body::{ArticleBody, MentionHandlers};
+pub use cards_switch::CardsSwitch;
+pub use hover_card::HoverCard;

@@ -1,0 +1,30 @@
+//! The one-click switch that turns actor cards (and the marking of names) on and off.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct CardsSwitchProps {
+    pub on: bool,
+    pub on_toggle: Callback<bool>,
+}
+
+#[component]
+pub fn CardsSwitch(props: &CardsSwitchProps) -> Html {
+    let on = props.on;
+    let onclick = props.on_toggle.reform(move |_: MouseEvent| !on);
+    html! {
+        <div class="xa-toolbar">
+            <span class="xa-hint" id="xa-hint">
+                if on {
+                    { "Names are marked: hover, focus or tap one to see who they are in this story." }
+                } else {
+                    { "Actor cards are off." }
+                }
+            </span>
+            <button type="button" class="xa-switch" aria-pressed={on.to_string()} aria-describedby="xa-hint" {onclick}>
+                <span class="xa-switch-track" aria-hidden="true"><span class="xa-switch-thumb"></span></span>
+                { "Actor cards" }
+            </button>
+        </div>
+    }
+}

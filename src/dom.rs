@@ -1,0 +1,169 @@
+//! The few browser APIs the app needs, in one place: finding a mention from an event, placing the
+//! card next to its mention, moving focus, scrolling, and the reader's stored "cards off" choice.
+
+use article_model::placement::{anchor_line, place_card, Rect};
+use article_model::MentionId;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, EventTarget, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+use crate::components::article_body::{mention_dom_id, CARD_DOM_ID};
+
+const STORAGE_KEY: &str = "xa-cards";
+
+fn element(target: Option<EventTarget>) -> Option<Element> {
+    target?.dyn_into::<Element>().ok()
+}
+
+fn by_id(id: &str) -> Option<HtmlElement> {
+    gloo::utils::document()
+        .get_element_by_id(id)?
+        .dyn_into()
+        .ok()
+}
+
+/// The mention an event happened on, with its element.
+pub fn mention_at(target: Option<EventTarget>) -> Option<(MentionId, Element)> {
+    let el = element(target)?.closest("[data-m]").ok()??;
+    let id = el.get_attribute("data-m")?.parse().ok()?;
+    Some((id, el))
+}
+
+/// True when `target` is inside `el` (or is `el`).
+pub fn is_within(target: Option<EventTarget>, el: &Element) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
+        .is_some_and(|n| el.contains(Some(&n)))
+}
+
+/// True when `target` is inside the open card.
+pub fn in_card(target: Option<EventTarget>) -> bool {
+    element(target)
+        .and_then(|el| el.closest(&format!("#{CARD_DOM_ID}")).ok().flatten())
+        .is_some()
+}
+
+/// True when keyboard focus is inside the open card.
+pub fn focus_in_card() -> bool {
+    in_card(gloo::utils::document().active_element().map(Into::into))
+}
+
+fn rect(r: &web_sys::DomRect) -> Rect {
+    Rect {
+        left: r.left(),
+        top: r.top(),
+        right: r.right(),
+        bottom: r.bottom(),
+    }
+}
+
+/// Places the open card next to `mention`: on the line box under `pointer` when the mention wraps.
+/// Positions go through the CSSOM, which a strict Content-Security-Policy allows.
+pub fn place_open_card(mention: MentionId, pointer: Option<(f64, f64)>) {
+    let (Some(card), Some(anchor)) = (by_id(CARD_DOM_ID), by_id(&mention_dom_id(mention))) else {
+        return;
+    };
+    let Some(root) = card.offset_parent() else {
+        return;
+    };
+    let lines: Vec<Rect> = {
+        let list = anchor.get_client_rects();
+        (0..list.length())
+            .filter_map(|i| list.get(i))
+            .map(|r| rect(&r))
+            .collect()
+    };
+    let Some(line) = anchor_line(&lines, pointer) else {
+        return;
+    };
+    let html = gloo::utils::document_element();
+    let viewport = (
+        f64::from(html.client_width()),
+        f64::from(html.client_height()),
+    );
+    let style = card.style();
+    let width = article_model::placement::card_width(viewport.0);
+    let _ = style.set_property("width", &format!("{width}px"));
+    let _ = style.remove_property("max-height");
+    let height = f64::from(card.offset_height());
+    let p = place_card(line, pointer.map(|(x, _)| x), viewport, height);
+    let origin = rect(&root.get_bounding_client_rect());
+    let _ = style.set_property("left", &format!("{}px", p.left - origin.left));
+    let _ = style.set_property("top", &format!("{}px", p.top - origin.top));
+    let _ = style.set_property("--xa-arrow-x", &format!("{}px", p.arrow_x));
+    if let Some(max) = p.max_height {
+        let _ = style.set_property("max-height", &format!("{max}px"));
+    }
+    let _ = card.set_attribute("data-side", if p.above { "above" } else { "below" });
+}
+
+/// Moves focus into the card, on the dialog itself so a screen reader announces it.
+pub fn focus_card() {
+    if let Some(card) = by_id(CARD_DOM_ID) {
+        let _ = card.focus();
+    }
+}
+
+/// Focuses a mention; returns false when it already had focus (no focus event will follow).
+pub fn focus_mention(mention: MentionId) -> bool {
+    let Some(el) = by_id(&mention_dom_id(mention)) else {
+        return false;
+    };
+    let already = gloo::utils::document()
+        .active_element()
+        .is_some_and(|a| a == *el.as_ref());
+    let _ = el.focus();
+    !already
+}
+
+/// Scrolls a mention to the middle of the viewport, at once (a reader asked for it).
+pub fn scroll_to_mention(mention: MentionId) {
+    if let Some(el) = by_id(&mention_dom_id(mention)) {
+        let options = ScrollIntoViewOptions::new();
+        options.set_block(ScrollLogicalPosition::Center);
+        options.set_inline(ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
+/// Focuses the cards switch (after the cards were turned off from inside a card).
+pub fn focus_switch() {
+    if let Some(el) = gloo::utils::document()
+        .query_selector(".xa-switch")
+        .ok()
+        .flatten()
+    {
+        if let Ok(el) = el.dyn_into::<HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
+/// The reader's choice from an earlier visit; cards are on unless they turned them off.
+pub fn stored_cards_on() -> bool {
+    storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .as_deref()
+        != Some("off")
+}
+
+/// Remembers the reader's choice (storage may be unavailable, e.g. blocked: then it lasts the visit).
+pub fn store_cards_on(on: bool) {
+    if let Some(s) = storage() {
+        let _ = if on {
+            s.remove_item(STORAGE_KEY)
+        } else {
+            s.set_item(STORAGE_KEY, "off")
+        };
+    }
+}
+
+/// A performance mark the benchmark reads ("interactive": listeners attached, cards work).
+pub fn mark(name: &str) {
+    if let Some(p) = gloo::utils::window().performance() {
+        let _ = p.mark(name);
+    }
+}
