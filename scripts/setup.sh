@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what building and testing the article needs, from the package registries only
+# (Debian, crates.io, npm), and skips whatever is already installed. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.22.1
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# System packages: the browser for tests, brotli for size reports, Node for the test tools.
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v brotli >/dev/null || missing+=(brotli)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  say "apt: installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# Rust: the wasm target, Trunk, and the wasm-bindgen CLI at exactly Cargo.lock's version.
+export PATH="$HOME/.cargo/bin:$PATH"
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "rustup: adding wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  say "cargo: installing trunk $TRUNK_VERSION (about 8 minutes on 2 cores)"
+  # 0.22.x declares a newer rust-version than it needs; it builds and runs on this toolchain.
+  cargo install --locked --ignore-rust-version trunk --version "$TRUNK_VERSION"
+fi
+bindgen_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version$"; then
+  say "cargo: installing wasm-bindgen-cli $bindgen_version (about 2 minutes)"
+  # Not --locked: its lock file pins a crate version the registry no longer serves.
+  cargo install wasm-bindgen-cli --version "$bindgen_version"
+fi
+
+# npm: wasm-opt (binaryen) for the release build; playwright-core and axe-core for browser tests.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "npm: installing build and test tools"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+cargo fetch --locked --quiet

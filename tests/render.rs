@@ -1,0 +1,132 @@
+//! The app rendered to HTML natively (Yew's server renderer), as a reader's browser would receive
+//! it once prerendering lands: the article verbatim, every mention marked, cards that say the right
+//! things. Runs against whatever content folder the build used (`ARTICLE_CONTENT_DIR`), which is how
+//! the second, tiny article proves the app needs no code changes for new content.
+#![cfg(feature = "ssr")]
+
+use article_model::interaction::Input;
+use explorable_article::components::hover_card::{HoverCard, HoverCardProps};
+use explorable_article::{content::DOCUMENT, App, AppProps, DocRef};
+use yew::{Callback, LocalServerRenderer};
+
+fn content_dir() -> String {
+    let dir = option_env!("ARTICLE_CONTENT_DIR").unwrap_or("content");
+    format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn source_blocks() -> Vec<String> {
+    let text = std::fs::read_to_string(format!("{}/article.txt", content_dir())).unwrap();
+    text.lines().map(|l| l.trim_end_matches('\r')).filter(|l| !l.trim().is_empty()).map(String::from).collect()
+}
+
+fn render_app() -> String {
+    futures::executor::block_on(
+        LocalServerRenderer::<App>::with_props(AppProps { doc: DocRef(&DOCUMENT) }).render(),
+    )
+}
+
+fn render_card(mention: u16) -> String {
+    let props = HoverCardProps {
+        doc: DocRef(&DOCUMENT),
+        mention,
+        on_input: Callback::from(|_: Input| ()),
+        on_cards_off: Callback::noop(),
+    };
+    futures::executor::block_on(LocalServerRenderer::<HoverCard>::with_props(props).render())
+}
+
+/// Text content of markup: tags dropped, the entities Yew writes decoded, Yew's hydration
+/// comments removed.
+fn text_of(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let end = if rest[start..].starts_with("<!--") {
+            start + rest[start..].find("-->").unwrap() + 3
+        } else {
+            start + rest[start..].find('>').unwrap() + 1
+        };
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+}
+
+/// Inner HTML of every element opened by `open_tag` (no nesting of the same tag inside).
+fn inner_of<'a>(html: &'a str, open_tag: &str, close_tag: &str) -> Vec<&'a str> {
+    html.match_indices(open_tag)
+        .map(|(at, _)| {
+            let body = at + html[at..].find('>').unwrap() + 1;
+            &html[body..body + html[body..].find(close_tag).unwrap()]
+        })
+        .collect()
+}
+
+#[test]
+fn headline_and_paragraphs_are_verbatim() {
+    let html = render_app();
+    let source = source_blocks();
+    let title = inner_of(&html, "<h1", "</h1>");
+    assert_eq!(title.len(), 1);
+    assert_eq!(text_of(title[0]), source[0]);
+    let paragraphs: Vec<String> = inner_of(&html, "<p class=\"xa-para\"", "</p>").into_iter().map(text_of).collect();
+    assert_eq!(paragraphs, source[1..], "every paragraph, character for character");
+}
+
+#[test]
+fn semantic_structure() {
+    let html = render_app();
+    for landmark in ["<main", "<article", "<header", "<h1"] {
+        assert_eq!(html.matches(landmark).count(), 1, "{landmark}");
+    }
+}
+
+#[test]
+fn every_mention_is_marked_and_closed() {
+    let html = render_app();
+    assert_eq!(html.matches("class=\"xa-mention").count(), DOCUMENT.mentions.len());
+    for (index, mention) in DOCUMENT.mentions.iter().enumerate() {
+        let actor = &DOCUMENT.actors[mention.actor as usize];
+        let id = format!("id=\"xa-m-{index}\"");
+        let at = html.find(&id).unwrap_or_else(|| panic!("mention {index} is rendered"));
+        let tag = &html[html[..at].rfind('<').unwrap()..at + html[at..].find('>').unwrap()];
+        assert!(tag.starts_with("<a"), "{tag}");
+        assert!(tag.contains(&format!("href=\"#actor={}\"", actor.id)), "{tag}");
+        assert!(tag.contains(&format!("xa-kind-{}", actor.kind.key())), "{tag}");
+        assert!(tag.contains("aria-expanded=\"false\""), "{tag}");
+        assert!(tag.contains("aria-haspopup=\"dialog\""), "{tag}");
+        assert!(!tag.contains("aria-controls"), "no reference to a card that is not there: {tag}");
+    }
+    assert!(!html.contains("role=\"dialog\""), "no card is open before the reader asks");
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    assert_eq!(render_app(), render_app());
+}
+
+#[test]
+fn card_tells_who_the_actor_is_in_this_story() {
+    for actor in DOCUMENT.actors {
+        let mention = *actor.mentions.last().unwrap();
+        let html = render_card(mention);
+        let text = text_of(&html);
+        assert!(html.contains("role=\"dialog\""));
+        assert!(html.contains("aria-labelledby=\"xa-card-name\""));
+        assert!(text.contains(actor.name), "{text}");
+        assert!(text.contains(actor.role), "{text}");
+        assert!(text.contains(actor.description), "{text}");
+        assert!(text.contains(actor.kind.label()), "{text}");
+        assert!(html.contains("aria-label=\"Close card\""));
+        let count = actor.mentions.len();
+        if count == 1 {
+            assert!(text.contains("Named once in this article"), "{text}");
+            assert!(!html.contains("Next mention"), "nothing to step through");
+        } else {
+            assert!(text.contains(&format!("Named {count} times in this article")), "{text}");
+            assert!(text.contains(&format!("{count} of {count}")), "the last mention is shown as last: {text}");
+            assert!(html.contains("aria-label=\"Previous mention\"") && html.contains("aria-label=\"Next mention\""));
+        }
+    }
+}
