@@ -258,14 +258,14 @@ pub fn App(props: &AppProps) -> Html {
                 }
             }
             let open = reader.cards.open_mention();
-            let mut s = shell.borrow_mut();
-            if open != s.placed {
-                s.placed = open;
-                if let Some(mention) = open {
-                    let pointer = s.pointer.filter(|p| p.2 == mention).map(|(x, y, _)| (x, y));
-                    drop(s);
-                    dom::place_open_card(mention, pointer);
-                }
+            let placed = std::mem::replace(&mut shell.borrow_mut().placed, open);
+            if let Some(mention) = open.filter(|&m| Some(m) != placed) {
+                let pointer = shell
+                    .borrow()
+                    .pointer
+                    .filter(|p| p.2 == mention)
+                    .map(|(x, y, _)| (x, y));
+                dom::place_open_card(mention, pointer);
             }
             if focus_card {
                 dom::focus_card();

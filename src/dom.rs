@@ -47,6 +47,11 @@ pub fn focus_in_card() -> bool {
     in_card(gloo::utils::document().active_element().map(Into::into))
 }
 
+/// A CSS pixel length. Whole pixels: formatting floats would cost the wasm several kilobytes.
+fn px(value: f64) -> String {
+    format!("{}px", value.round() as i32)
+}
+
 fn rect(r: &web_sys::DomRect) -> Rect {
     Rect {
         left: r.left(),
@@ -82,16 +87,16 @@ pub fn place_open_card(mention: MentionId, pointer: Option<(f64, f64)>) {
     );
     let style = card.style();
     let width = article_model::placement::card_width(viewport.0);
-    let _ = style.set_property("width", &format!("{width}px"));
+    let _ = style.set_property("width", &px(width));
     let _ = style.remove_property("max-height");
     let height = f64::from(card.offset_height());
     let p = place_card(line, pointer.map(|(x, _)| x), viewport, height);
     let origin = rect(&root.get_bounding_client_rect());
-    let _ = style.set_property("left", &format!("{}px", p.left - origin.left));
-    let _ = style.set_property("top", &format!("{}px", p.top - origin.top));
-    let _ = style.set_property("--xa-arrow-x", &format!("{}px", p.arrow_x));
+    let _ = style.set_property("left", &px(p.left - origin.left));
+    let _ = style.set_property("top", &px(p.top - origin.top));
+    let _ = style.set_property("--xa-arrow-x", &px(p.arrow_x));
     if let Some(max) = p.max_height {
-        let _ = style.set_property("max-height", &format!("{max}px"));
+        let _ = style.set_property("max-height", &px(max));
     }
     let _ = card.set_attribute("data-side", if p.above { "above" } else { "below" });
 }

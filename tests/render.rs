@@ -16,12 +16,19 @@ fn content_dir() -> String {
 
 fn source_blocks() -> Vec<String> {
     let text = std::fs::read_to_string(format!("{}/article.txt", content_dir())).unwrap();
-    text.lines().map(|l| l.trim_end_matches('\r')).filter(|l| !l.trim().is_empty()).map(String::from).collect()
+    text.lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty())
+        .map(String::from)
+        .collect()
 }
 
 fn render_app() -> String {
     futures::executor::block_on(
-        LocalServerRenderer::<App>::with_props(AppProps { doc: DocRef(&DOCUMENT) }).render(),
+        LocalServerRenderer::<App>::with_props(AppProps {
+            doc: DocRef(&DOCUMENT),
+        })
+        .render(),
     )
 }
 
@@ -50,7 +57,11 @@ fn text_of(html: &str) -> String {
         rest = &rest[end..];
     }
     out.push_str(rest);
-    out.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 /// Inner HTML of every element opened by `open_tag` (no nesting of the same tag inside).
@@ -70,8 +81,15 @@ fn headline_and_paragraphs_are_verbatim() {
     let title = inner_of(&html, "<h1", "</h1>");
     assert_eq!(title.len(), 1);
     assert_eq!(text_of(title[0]), source[0]);
-    let paragraphs: Vec<String> = inner_of(&html, "<p class=\"xa-para\"", "</p>").into_iter().map(text_of).collect();
-    assert_eq!(paragraphs, source[1..], "every paragraph, character for character");
+    let paragraphs: Vec<String> = inner_of(&html, "<p class=\"xa-para\"", "</p>")
+        .into_iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(
+        paragraphs,
+        source[1..],
+        "every paragraph, character for character"
+    );
 }
 
 #[test]
@@ -85,20 +103,37 @@ fn semantic_structure() {
 #[test]
 fn every_mention_is_marked_and_closed() {
     let html = render_app();
-    assert_eq!(html.matches("class=\"xa-mention").count(), DOCUMENT.mentions.len());
+    assert_eq!(
+        html.matches("class=\"xa-mention").count(),
+        DOCUMENT.mentions.len()
+    );
     for (index, mention) in DOCUMENT.mentions.iter().enumerate() {
         let actor = &DOCUMENT.actors[mention.actor as usize];
         let id = format!("id=\"xa-m-{index}\"");
-        let at = html.find(&id).unwrap_or_else(|| panic!("mention {index} is rendered"));
+        let at = html
+            .find(&id)
+            .unwrap_or_else(|| panic!("mention {index} is rendered"));
         let tag = &html[html[..at].rfind('<').unwrap()..at + html[at..].find('>').unwrap()];
         assert!(tag.starts_with("<a"), "{tag}");
-        assert!(tag.contains(&format!("href=\"#actor={}\"", actor.id)), "{tag}");
-        assert!(tag.contains(&format!("xa-kind-{}", actor.kind.key())), "{tag}");
+        assert!(
+            tag.contains(&format!("href=\"#actor={}\"", actor.id)),
+            "{tag}"
+        );
+        assert!(
+            tag.contains(&format!("xa-kind-{}", actor.kind.key())),
+            "{tag}"
+        );
         assert!(tag.contains("aria-expanded=\"false\""), "{tag}");
         assert!(tag.contains("aria-haspopup=\"dialog\""), "{tag}");
-        assert!(!tag.contains("aria-controls"), "no reference to a card that is not there: {tag}");
+        assert!(
+            !tag.contains("aria-controls"),
+            "no reference to a card that is not there: {tag}"
+        );
     }
-    assert!(!html.contains("role=\"dialog\""), "no card is open before the reader asks");
+    assert!(
+        !html.contains("role=\"dialog\""),
+        "no card is open before the reader asks"
+    );
 }
 
 #[test]
@@ -124,9 +159,18 @@ fn card_tells_who_the_actor_is_in_this_story() {
             assert!(text.contains("Named once in this article"), "{text}");
             assert!(!html.contains("Next mention"), "nothing to step through");
         } else {
-            assert!(text.contains(&format!("Named {count} times in this article")), "{text}");
-            assert!(text.contains(&format!("{count} of {count}")), "the last mention is shown as last: {text}");
-            assert!(html.contains("aria-label=\"Previous mention\"") && html.contains("aria-label=\"Next mention\""));
+            assert!(
+                text.contains(&format!("Named {count} times in this article")),
+                "{text}"
+            );
+            assert!(
+                text.contains(&format!("{count} of {count}")),
+                "the last mention is shown as last: {text}"
+            );
+            assert!(
+                html.contains("aria-label=\"Previous mention\"")
+                    && html.contains("aria-label=\"Next mention\"")
+            );
         }
     }
 }

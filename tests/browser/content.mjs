@@ -1,0 +1,110 @@
+// What the page must show, derived from the content files alone (never from the app's output):
+// the article's blocks verbatim, the actors, and where the data says each mention is.
+
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The headline and paragraphs: the non-blank lines of article.txt, in order. */
+export function readArticle(contentDir) {
+  const text = readFileSync(join(contentDir, 'article.txt'), 'utf8').replace(/^\uFEFF/, '');
+  const lines = text
+    .split('\n')
+    .map((l) => l.replace(/\r$/, ''))
+    .filter((l) => l.trim() !== '');
+  return { title: lines[0], paragraphs: lines.slice(1) };
+}
+
+/** A TOML basic string's value (the few escapes the format has). */
+function tomlString(quoted) {
+  return quoted
+    .slice(1, -1)
+    .replace(/\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, e) => {
+      if (e[0] === 'u' || e[0] === 'U') return String.fromCodePoint(parseInt(e.slice(1), 16));
+      return { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '"': '"', '\\': '\\' }[e] ?? e;
+    });
+}
+
+const STRING = /"(?:[^"\\]|\\.)*"/g;
+
+/** The `[[actor]]` tables of actors.toml: id, name, kind and forms (a small regex-based reader). */
+export function readActors(contentDir) {
+  const text = readFileSync(join(contentDir, 'actors.toml'), 'utf8');
+  const withoutComments = text
+    .split('\n')
+    .filter((l) => !/^\s*#/.test(l))
+    .join('\n');
+  const tables = withoutComments.split(/^\s*\[\[actor\]\]\s*$/m).slice(1);
+  return tables.map((body) => {
+    const field = (key) => {
+      const m = body.match(new RegExp(`^\\s*${key}\\s*=\\s*("(?:[^"\\\\]|\\\\.)*")`, 'm'));
+      return m ? tomlString(m[1]) : undefined;
+    };
+    const formsLine = body.match(/^\s*forms\s*=\s*\[([^\]]*)\]/m);
+    const forms = formsLine ? (formsLine[1].match(STRING) ?? []).map(tomlString) : [];
+    return { id: field('id'), name: field('name'), kind: field('kind'), forms };
+  });
+}
+
+// A word character, as the content format defines whole words (letters and digits of any script).
+const WORD = /[\p{Alphabetic}\p{N}]/u;
+const isWord = (c) => c !== undefined && WORD.test(c);
+
+/**
+ * Where the data says the mentions are in one block: at each position, the longest form that
+ * matches there as a whole word wins; a possessive ’s/'s right after it belongs to the mention.
+ * Returns [{ start, end, text, actor }] with UTF-16 offsets.
+ */
+export function predictMentions(text, actors) {
+  const forms = actors
+    .flatMap((actor) => actor.forms.map((form) => ({ form, actor })))
+    .filter((f) => f.form.length > 0)
+    .sort((a, b) => [...b.form].length - [...a.form].length);
+  const found = [];
+  let at = 0;
+  while (at < text.length) {
+    const hit = forms.find(({ form }) => {
+      if (!text.startsWith(form, at)) return false;
+      const before = [...text.slice(0, at)].pop();
+      const after = [...text.slice(at + form.length)][0];
+      const first = [...form][0];
+      const last = [...form].pop();
+      const startsClean = !(isWord(before) && isWord(first));
+      const endsClean = !(isWord(after) && isWord(last));
+      return startsClean && endsClean;
+    });
+    if (!hit) {
+      at += String.fromCodePoint(text.codePointAt(at)).length;
+      continue;
+    }
+    let end = at + hit.form.length;
+    for (const suffix of ['\u2019s', "'s"]) {
+      if (text.startsWith(suffix, end) && !isWord([...text.slice(end + suffix.length)][0])) {
+        end += suffix.length;
+        break;
+      }
+    }
+    found.push({ start: at, end, text: text.slice(at, end), actor: hit.actor });
+    at = end;
+  }
+  return found;
+}
+
+/** Everything the tests expect, from the content folder. */
+export function loadExpectations(contentDir) {
+  const article = readArticle(contentDir);
+  const actors = readActors(contentDir);
+  const blocks = [article.title, ...article.paragraphs];
+  // Mentions in reading order across the document, headline first, numbered as the page numbers them.
+  const mentions = blocks.flatMap((text, block) =>
+    predictMentions(text, actors).map((m) => ({ ...m, block })),
+  );
+  mentions.forEach((m, i) => (m.index = i));
+  const byActor = new Map(actors.map((a) => [a.id, []]));
+  for (const m of mentions) byActor.get(m.actor.id).push(m.index);
+  return { article, actors, blocks, mentions, byActor };
+}
+
+/** A mention's text without a trailing possessive. */
+export function stripPossessive(text) {
+  return text.replace(/(\u2019s|'s)$/, '');
+}
