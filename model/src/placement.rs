@@ -12,13 +12,13 @@ pub struct Rect {
 }
 
 /// Gap between the mention and the card, where the card's pointer sits.
-pub const GAP: f64 = 10.0;
+pub const GAP: f64 = 12.0;
 /// Minimum distance between the card and the viewport edge.
 pub const MARGIN: f64 = 8.0;
 /// Widest a card gets.
 pub const MAX_WIDTH: f64 = 320.0;
 /// The card's pointer stays at least this far from the card's corners.
-const ARROW_INSET: f64 = 16.0;
+const ARROW_INSET: f64 = 24.0;
 
 /// Where to draw the card.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -145,13 +145,13 @@ mod tests {
 
     #[test]
     fn shifts_left_at_the_right_edge_and_keeps_pointing_at_the_mention() {
-        let p = place_card(line(330.0, 100.0, 370.0), Some(345.0), PHONE, 150.0);
+        let p = place_card(line(330.0, 100.0, 370.0), Some(340.0), PHONE, 150.0);
         assert!(inside(&p, PHONE.0), "{p:?}");
-        assert!((p.left + p.arrow_x - 345.0).abs() < 1e-9);
+        assert!((p.left + p.arrow_x - 340.0).abs() < 1e-9);
         let corner = place_card(line(330.0, 100.0, 370.0), Some(366.0), PHONE, 150.0);
         assert_eq!(
             corner.arrow_x,
-            corner.width - 16.0,
+            corner.width - ARROW_INSET,
             "pointer stops short of the corner"
         );
     }
@@ -160,7 +160,7 @@ mod tests {
     fn shifts_right_at_the_left_edge() {
         let p = place_card(line(0.0, 100.0, 30.0), Some(5.0), PHONE, 150.0);
         assert!(inside(&p, PHONE.0), "{p:?}");
-        assert!(p.arrow_x >= 16.0);
+        assert!(p.arrow_x >= ARROW_INSET);
     }
 
     #[test]

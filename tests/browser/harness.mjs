@@ -1,0 +1,135 @@
+// A tiny test harness: named tests, each in a fresh browser context, each also checked for console
+// errors, page errors and requests to any host but the test server. Prints `ok - name` /
+// `not ok - name` and, at the end, exactly one `N passed, M failed` line.
+
+const TEST_TIMEOUT_MS = 30_000;
+
+const tests = [];
+
+/** Registers a test. `options` are browser context options (viewport, colorScheme, hasTouch…). */
+export function test(name, options, fn) {
+  if (typeof options === 'function') [options, fn] = [{}, options];
+  tests.push({ name, options, fn });
+}
+
+/** Keeps only the tests whose name contains `text` (for debugging one test). */
+export function filterTests(text) {
+  const keep = tests.filter((t) => t.name.includes(text));
+  tests.splice(0, tests.length, ...keep);
+}
+
+export const DEFAULT_CONTEXT = { viewport: { width: 1280, height: 800 }, colorScheme: 'light' };
+
+// Installed in every page before its scripts run: a log of what the reader did and what the card
+// did, with timestamps, so timing can be measured inside the page rather than across the wire.
+function recorder() {
+  const log = [];
+  window.__xa = { log };
+  const now = () => performance.now();
+  let card = null;
+  const check = () => {
+    const el = document.getElementById('xa-card');
+    const name = el ? (document.getElementById('xa-card-name')?.textContent ?? '') : null;
+    if (name !== card) {
+      card = name;
+      log.push(name === null ? { type: 'nocard', t: now() } : { type: 'card', name, t: now() });
+    }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
+  const mentionOf = (node) => (node instanceof Element ? node.closest('[data-m]') : null);
+  const inCard = (node) => node instanceof Element && !!node.closest('#xa-card');
+  addEventListener(
+    'pointerover',
+    (e) => {
+      const m = mentionOf(e.target);
+      if (m && !m.contains(e.relatedTarget)) log.push({ type: 'over', m: m.id, t: now(), pointer: e.pointerType });
+    },
+    true,
+  );
+  addEventListener(
+    'pointerout',
+    (e) => {
+      const m = mentionOf(e.target);
+      if (m && !m.contains(e.relatedTarget)) log.push({ type: 'out', m: m.id, t: now() });
+      if (inCard(e.target) && !inCard(e.relatedTarget)) log.push({ type: 'leavecard', t: now() });
+      if (!inCard(e.target) && inCard(e.relatedTarget)) log.push({ type: 'entercard', t: now() });
+    },
+    true,
+  );
+  addEventListener('focusin', (e) => log.push({ type: 'focus', id: e.target.id, t: now() }), true);
+}
+
+/** Runs every registered test; returns { passed, failed }. */
+export async function runAll(browser, server, shared) {
+  let passed = 0;
+  let failed = 0;
+  for (const t of tests) {
+    const problems = { console: [], page: [], foreign: [] };
+    const context = await browser.newContext({ ...DEFAULT_CONTEXT, ...t.options });
+    context.on('request', (req) => {
+      const url = new URL(req.url());
+      if (['data:', 'blob:', 'about:'].includes(url.protocol)) return;
+      if (url.host !== server.host) problems.foreign.push(req.url());
+    });
+    context.on('page', (p) => watch(p, problems));
+    await context.addInitScript(recorder);
+    const started = Date.now();
+    let error = null;
+    try {
+      const page = await context.newPage();
+      await withTimeout(
+        t.fn({ page, context, origin: server.origin, ...shared }),
+        TEST_TIMEOUT_MS,
+        `test timed out after ${TEST_TIMEOUT_MS} ms`,
+      );
+      const extra = [];
+      if (problems.console.length) extra.push(`console errors:\n    ${problems.console.join('\n    ')}`);
+      if (problems.page.length) extra.push(`page errors:\n    ${problems.page.join('\n    ')}`);
+      if (problems.foreign.length) extra.push(`requests to other hosts:\n    ${problems.foreign.join('\n    ')}`);
+      if (extra.length) error = new Error(extra.join('\n  '));
+    } catch (err) {
+      error = err;
+      const more = [...problems.console, ...problems.page];
+      if (more.length) error.message += `\n  (also console/page errors: ${more.join(' | ')})`;
+    } finally {
+      await context.close().catch(() => {});
+    }
+    const ms = Date.now() - started;
+    if (error) {
+      failed++;
+      console.log(`not ok - ${t.name} (${ms} ms)`);
+      console.log(indent(error.stack && !error.stack.includes(error.message) ? `${error.message}\n${error.stack}` : error.stack || String(error)));
+    } else {
+      passed++;
+      console.log(`ok - ${t.name} (${ms} ms)`);
+    }
+  }
+  return { passed, failed };
+}
+
+function watch(page, problems) {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') {
+      const loc = msg.location();
+      problems.console.push(`${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (err) => problems.page.push(err.stack || String(err)));
+}
+
+function indent(text) {
+  return String(text)
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
+}
+
+function withTimeout(promise, ms, message) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(message)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

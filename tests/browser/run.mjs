@@ -1,0 +1,65 @@
+// Browser tests for the explorable article: serves dist/ (built beforehand with
+// `trunk build --release`) on 127.0.0.1, drives headless Chromium through playwright-core, prints
+// `ok - name` / `not ok - name` per test and one `N passed, M failed` line; exits 1 on failure.
+//
+//   cd /work/main && node tests/browser/run.mjs [name filter]
+//   XA_DIST=/some/other/dist node tests/browser/run.mjs
+
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadExpectations } from './content.mjs';
+import { runAll, filterTests } from './harness.mjs';
+import { startServer } from './server.mjs';
+import { defineTests } from './tests.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
+// XA_DIST serves another build (e.g. a tampered copy, to check that the tests catch breakage).
+const dist = resolve(process.env.XA_DIST ?? join(root, 'dist'));
+const outDir = join(here, 'output');
+const require = createRequire(join(root, 'package.json'));
+
+const started = Date.now();
+
+if (!existsSync(join(dist, 'index.html'))) {
+  console.error(`error: ${join(dist, 'index.html')} is missing; build the site first: source scripts/env.sh && trunk build --release`);
+  process.exit(2);
+}
+mkdirSync(outDir, { recursive: true });
+
+const { chromium } = require('playwright-core');
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const E = loadExpectations(join(root, 'content'));
+
+defineTests({ E, axeSource, outDir });
+if (process.argv[2]) filterTests(process.argv[2]);
+
+const server = await startServer(dist);
+let browser;
+let result = { passed: 0, failed: 0 };
+try {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  result = await runAll(browser, server, { E });
+} catch (err) {
+  console.log(`not ok - harness\n  ${String(err?.stack ?? err).replace(/\n/g, '\n  ')}`);
+  result.failed += 1;
+} finally {
+  await browser?.close().catch(() => {});
+  await server.close();
+}
+console.log(`# wall time ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${outDir}`);
+console.log(`${result.passed} passed, ${result.failed} failed`);
+process.exit(result.failed > 0 ? 1 : 0);

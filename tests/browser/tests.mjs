@@ -1,0 +1,691 @@
+// The browser tests. Expectations come from content/ (see content.mjs), never from the page itself.
+
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from './harness.mjs';
+import { stripPossessive } from './content.mjs';
+import {
+  activeId,
+  box,
+  cardName,
+  center,
+  clearLog,
+  formatViolations,
+  intersects,
+  lineBoxes,
+  load,
+  readLog,
+  ready,
+  runAxe,
+  scrollToMiddle,
+  settle,
+  viewport,
+  waitCard,
+  waitCardStill,
+  waitNoCard,
+} from './page.mjs';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const PHONE = { viewport: { width: 375, height: 812 } };
+const DESKTOP = { viewport: { width: 1280, height: 800 } };
+
+const mid = (id) => `xa-m-${id}`;
+
+/** The text of the headline and of every `article > p`, as the page shows it. */
+function pageText(page) {
+  return page.evaluate(() => ({
+    h1: document.querySelector('article h1')?.textContent ?? null,
+    paras: [...document.querySelectorAll('article > p')].map((p) => p.textContent),
+  }));
+}
+
+function assertVerbatim(got, E) {
+  assert.equal(got.h1, E.article.title, 'the headline differs from article.txt');
+  assert.equal(got.paras.length, E.article.paragraphs.length, 'number of paragraphs');
+  got.paras.forEach((text, i) => assert.equal(text, E.article.paragraphs[i], `paragraph ${i + 1} differs from article.txt`));
+}
+
+/** The actor the data says mention `i` names. */
+function actorOf(E, i) {
+  return E.mentions[i].actor;
+}
+
+/** True when rect `r` lies inside the viewport (within `tolerance` px). */
+function inViewport(r, vp, tolerance = 1) {
+  return r.left >= -tolerance && r.top >= -tolerance && r.right <= vp.width + tolerance && r.bottom <= vp.height + tolerance;
+}
+
+/** A point on plain paragraph text (not a mention, not under the card), in the viewport. */
+function plainTextPoint(page) {
+  return page.evaluate(() => {
+    const vh = document.documentElement.clientHeight;
+    for (const p of document.querySelectorAll('article > p')) {
+      for (const node of p.childNodes) {
+        if (node.nodeType !== Node.TEXT_NODE || node.textContent.length < 12) continue;
+        const range = document.createRange();
+        range.setStart(node, 3);
+        range.setEnd(node, 8);
+        const r = range.getClientRects()[0];
+        if (!r || r.top < 40 || r.bottom > vh - 40) continue;
+        const x = r.left + r.width / 2;
+        const y = r.top + r.height / 2;
+        if (document.elementFromPoint(x, y) === p) return { x, y };
+      }
+    }
+    return null;
+  });
+}
+
+/** An empty point of the page at the left margin (desktop widths only): no text, card or control. */
+async function emptyPoint(page, y) {
+  const hit = await page.evaluate(
+    ({ y }) => {
+      const el = document.elementFromPoint(12, y);
+      if (!el) return 'nothing';
+      const busy = el.closest('article, #xa-card, .xa-toolbar, a, button');
+      return busy ? `${el.tagName}.${el.className}` : null;
+    },
+    { y },
+  );
+  assert.equal(hit, null, `expected empty page at (12, ${y}), found ${hit}`);
+  return { x: 12, y };
+}
+
+export function defineTests({ E, axeSource, outDir }) {
+  // 1 ─────────────────────────────────────────────────────────────────────────────────────────
+  test('verbatim: headline and paragraphs equal content/article.txt', DESKTOP, async ({ page, origin }) => {
+    await load(page, origin);
+    assert.equal(await page.locator('article h1#xa-title').count(), 1, 'one h1#xa-title in the article');
+    assert.equal(await page.locator('article > p.xa-para').count(), E.article.paragraphs.length, 'p.xa-para count');
+    assertVerbatim(await pageText(page), E);
+    const title = await page.title();
+    assert.ok(title.length > 0, 'document has a title');
+  });
+
+  // 2 ─────────────────────────────────────────────────────────────────────────────────────────
+  test('mentions: every form occurrence is marked and opens its own actor’s card', DESKTOP, async ({ page, origin }) => {
+    await load(page, origin);
+    const dom = await page.evaluate(() => {
+      const paras = [...document.querySelectorAll('article > p')];
+      return [...document.querySelectorAll('.xa-mention')].map((el) => ({
+        id: el.id,
+        m: el.dataset.m,
+        text: el.textContent,
+        href: el.getAttribute('href'),
+        cls: [...el.classList],
+        haspopup: el.getAttribute('aria-haspopup'),
+        expanded: el.getAttribute('aria-expanded'),
+        controls: el.getAttribute('aria-controls'),
+        block: el.closest('h1') ? 0 : paras.indexOf(el.closest('article > p')) + 1,
+      }));
+    });
+    // Whole-word occurrences of the forms, as the data predicts them.
+    assert.deepEqual(
+      dom.map((d) => `${d.block}:${d.text}`),
+      E.mentions.map((m) => `${m.block}:${m.text}`),
+      'marked mentions (block:text) differ from the occurrences of the forms in actors.toml',
+    );
+    dom.forEach((d, i) => {
+      const actor = actorOf(E, i);
+      assert.equal(d.id, mid(i), 'mentions are numbered in reading order');
+      assert.equal(d.m, String(i));
+      assert.equal(d.href, `#actor=${actor.id}`, `${d.id} href`);
+      assert.ok(d.cls.includes(`xa-kind-${actor.kind}`), `${d.id} has class xa-kind-${actor.kind}: ${d.cls}`);
+      assert.equal(d.haspopup, 'dialog', `${d.id} aria-haspopup`);
+      assert.equal(d.expanded, 'false', `${d.id} aria-expanded before any card opens`);
+      assert.equal(d.controls, null, `${d.id} has no aria-controls while closed`);
+    });
+
+    // Focus each mention (no keyboard) and read the card that opens for it.
+    const cards = await page.evaluate(async (count) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      const out = [];
+      for (let i = 0; i < count; i++) {
+        const el = document.getElementById(`xa-m-${i}`);
+        el.focus();
+        let tries = 0;
+        while (el.getAttribute('aria-expanded') !== 'true' && tries++ < 120) await frame();
+        const card = document.getElementById('xa-card');
+        out.push({
+          expanded: el.getAttribute('aria-expanded'),
+          controls: el.getAttribute('aria-controls'),
+          name: document.getElementById('xa-card-name')?.textContent ?? null,
+          kind: card ? [...card.classList].find((c) => c.startsWith('xa-kind-')) : null,
+          pos: card?.querySelector('.xa-step-pos')?.textContent ?? null,
+          count: card?.querySelector('.xa-card-count')?.textContent ?? null,
+          labelled: card?.getAttribute('aria-labelledby') ?? null,
+          role: card?.getAttribute('role') ?? null,
+          open: [...document.querySelectorAll('.xa-mention[aria-expanded="true"]')].map((e) => e.id),
+        });
+      }
+      return out;
+    }, dom.length);
+
+    const seen = new Set();
+    cards.forEach((c, i) => {
+      const text = stripPossessive(dom[i].text);
+      const owners = E.actors.filter((a) => a.forms.includes(text));
+      assert.equal(owners.length, 1, `"${text}" (${mid(i)}) is a form of exactly one actor; owners: ${owners.map((a) => a.id)}`);
+      const actor = owners[0];
+      assert.equal(c.expanded, 'true', `${mid(i)}: focusing it opens its card`);
+      assert.equal(c.name, actor.name, `${mid(i)} "${dom[i].text}": card name`);
+      assert.equal(c.kind, `xa-kind-${actor.kind}`, `${mid(i)}: card kind class`);
+      assert.equal(c.role, 'dialog');
+      assert.equal(c.labelled, 'xa-card-name');
+      assert.equal(c.controls, 'xa-card', `${mid(i)}: aria-controls while open`);
+      assert.deepEqual(c.open, [mid(i)], 'exactly one mention is expanded');
+      const list = E.byActor.get(actor.id);
+      const k = list.indexOf(i);
+      if (list.length > 1) {
+        assert.equal(c.pos, `${k + 1} of ${list.length}`, `${mid(i)}: step position`);
+        assert.equal(c.count, `Named ${list.length} times in this article`, `${mid(i)}: count line`);
+      } else {
+        assert.equal(c.pos, null, `${mid(i)}: no stepper for a single mention`);
+        assert.equal(c.count, 'Named once in this article', `${mid(i)}: count line`);
+      }
+      seen.add(actor.id);
+    });
+    const missing = E.actors.filter((a) => !seen.has(a.id)).map((a) => a.id);
+    assert.deepEqual(missing, [], 'every actor in actors.toml has at least one mention on the page');
+  });
+
+  // 3 ─────────────────────────────────────────────────────────────────────────────────────────
+  test('hover intent: a quick sweep opens nothing; resting opens the card after the delay', DESKTOP, async ({ page, origin }) => {
+    await load(page, origin);
+    // A run of at least four consecutive mentions in one paragraph, to sweep across.
+    let run = null;
+    for (let i = 0; i + 3 < E.mentions.length && !run; i++) {
+      const b = E.mentions[i].block;
+      if (b > 0 && E.mentions.slice(i, i + 4).every((m) => m.block === b)) run = [i, i + 1, i + 2, i + 3];
+    }
+    assert.ok(run, 'the data has four consecutive mentions in one paragraph');
+    await scrollToMiddle(page, mid(run[0]));
+    const centers = [];
+    for (const i of run) centers.push(center((await lineBoxes(page, mid(i)))[0]));
+    const start = await emptyPoint(page, centers[0].y);
+    await page.mouse.move(start.x, start.y);
+    await clearLog(page);
+    for (const c of centers) await page.mouse.move(c.x, c.y, { steps: 3 });
+    const vp = await viewport(page);
+    await page.mouse.move(vp.width - 12, centers.at(-1).y, { steps: 3 });
+    const sweep = await readLog(page);
+    const crossed = sweep.filter((e) => e.type === 'over');
+    assert.ok(crossed.length >= run.length, `the sweep crossed the mentions: ${JSON.stringify(crossed)}`);
+    for (const over of crossed) {
+      const out = sweep.find((e) => e.type === 'out' && e.m === over.m && e.t >= over.t);
+      assert.ok(out, `pointer left ${over.m}`);
+      assert.ok(out.t - over.t < 100, `sweep too slow to test: ${Math.round(out.t - over.t)} ms on ${over.m}`);
+    }
+    // Time is the behaviour here: well past the intent delay, still nothing may have opened.
+    await page.waitForTimeout(450);
+    const opened = (await readLog(page)).filter((e) => e.type === 'card');
+    assert.deepEqual(opened, [], 'a quick sweep across mentions opened a card');
+
+    // Resting on a mention opens its card, but not at once.
+    const target = run[1];
+    const c = center((await lineBoxes(page, mid(target)))[0]);
+    await clearLog(page);
+    await page.mouse.move(c.x, c.y);
+    await waitCard(page, actorOf(E, target).name);
+    const log = await readLog(page);
+    const over = log.find((e) => e.type === 'over' && e.m === mid(target));
+    const card = log.find((e) => e.type === 'card');
+    assert.ok(over && card, JSON.stringify(log));
+    const delay = card.t - over.t;
+    assert.ok(delay >= 100, `card opened ${Math.round(delay)} ms after the pointer arrived (expected the ~180 ms intent delay)`);
+    assert.ok(delay < 1000, `card took ${Math.round(delay)} ms to open`);
+  });
+
+  // 4 ─────────────────────────────────────────────────────────────────────────────────────────
+  /** Hovers the first mention of paragraph 2 until its card opens; returns what the tests need. */
+  async function hoverOpen(page, origin) {
+    await load(page, origin);
+    const i = E.mentions.findIndex((m) => m.block === 2);
+    const id = mid(i);
+    const name = actorOf(E, i).name;
+    await scrollToMiddle(page, id);
+    const attrs = () =>
+      page.evaluate((id) => {
+        const el = document.getElementById(id);
+        return { expanded: el.getAttribute('aria-expanded'), controls: el.getAttribute('aria-controls') };
+      }, id);
+    assert.deepEqual(await attrs(), { expanded: 'false', controls: null });
+    const m = center((await lineBoxes(page, id))[0]);
+    await page.mouse.move(m.x, m.y);
+    await waitCard(page, name);
+    assert.deepEqual(await attrs(), { expanded: 'true', controls: 'xa-card' });
+    await waitCardStill(page);
+    const card = await box(page, '#xa-card');
+    const side = await page.getAttribute('#xa-card', 'data-side');
+    const arrowX = card.left + (await page.$eval('#xa-card', (c) => parseFloat(getComputedStyle(c).getPropertyValue('--xa-arrow-x'))));
+    return { id, name, m, card, side, arrowX, attrs };
+  }
+
+  /** Moves the pointer from the mention into the card at x (vertically, through the gap). */
+  async function travelIntoCard(page, { m, card, side }, x) {
+    const y = side === 'above' ? card.bottom - 24 : card.top + 24;
+    await page.mouse.move(x, m.y);
+    await page.mouse.move(x, y, { steps: 8 });
+    const arrived = await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('#xa-card'), { x, y });
+    assert.ok(arrived, 'the pointer is over the card');
+    return { x, y };
+  }
+
+  test('hovering: rest keeps the card; into the card and out to empty page closes it after the grace', DESKTOP, async ({ page, origin }) => {
+    const h = await hoverOpen(page, origin);
+    // Time is the behaviour: a resting pointer keeps the card.
+    await clearLog(page);
+    await page.waitForTimeout(2000);
+    assert.equal(await cardName(page), h.name, 'card still open after 2 s of resting');
+    assert.deepEqual((await readLog(page)).filter((e) => e.type === 'nocard'), [], 'card flickered while resting');
+
+    // Into the card (still over the mention's text, but clear of the card's arrow, see the next test).
+    const x = h.arrowX + 40 <= h.card.right - 24 ? h.arrowX + 40 : h.arrowX - 40;
+    assert.ok(x >= h.card.left + 24, 'room beside the arrow');
+    const at = await travelIntoCard(page, h, x);
+    await page.waitForTimeout(600);
+    assert.equal(await cardName(page), h.name, 'card still open 600 ms after the pointer moved into it');
+    assert.deepEqual(await h.attrs(), { expanded: 'true', controls: 'xa-card' });
+
+    // Leave the card for an empty part of the page: the card goes after the grace period.
+    await clearLog(page);
+    const away = await emptyPoint(page, at.y);
+    await page.mouse.move(away.x, away.y, { steps: 4 });
+    await waitNoCard(page, 1000);
+    const log = await readLog(page);
+    const left = log.find((e) => e.type === 'leavecard');
+    const gone = log.find((e) => e.type === 'nocard');
+    assert.ok(left && gone, JSON.stringify(log));
+    const grace = gone.t - left.t;
+    assert.ok(grace >= 200 && grace < 1000, `card closed ${Math.round(grace)} ms after the pointer left it (expected ~300 ms)`);
+    assert.deepEqual(await h.attrs(), { expanded: 'false', controls: null });
+  });
+
+  test('hovering: the pointer can go straight down from the mention into the card, past its arrow', DESKTOP, async ({ page, origin }) => {
+    const h = await hoverOpen(page, origin);
+    // The card's arrow points at where the pointer rests, so the straight path crosses it.
+    assert.ok(Math.abs(h.arrowX - h.m.x) < 2, `precondition: the arrow (${h.arrowX}) is under the pointer (${h.m.x})`);
+    await clearLog(page);
+    await travelIntoCard(page, h, h.m.x);
+    await page.waitForTimeout(600);
+    const log = await readLog(page);
+    assert.equal(
+      await cardName(page),
+      h.name,
+      'card closed although the pointer rests on it; it entered through the card\'s arrow (.xa-card::before), ' +
+        'and Chromium fires pointerleave on #xa-card when the pointer moves from that arrow into the card\'s content; ' +
+        `events: ${log.map((e) => `${e.type}${e.m ? ` ${e.m}` : ''}@${Math.round(e.t)}`).join(', ')}`,
+    );
+    assert.deepEqual(await h.attrs(), { expanded: 'true', controls: 'xa-card' });
+  });
+
+  // 5 ─────────────────────────────────────────────────────────────────────────────────────────
+  test('keyboard: Tab order, focus opens, Esc closes, Enter moves focus into the card and back', DESKTOP, async ({ page, origin }) => {
+    await load(page, origin);
+    await clearLog(page);
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => document.activeElement?.className);
+    assert.equal(first, 'xa-switch', 'first Tab stop is the cards switch');
+    for (let k = 0; k < 5; k++) {
+      await page.keyboard.press('Tab');
+      assert.equal(await activeId(page), mid(k), `Tab stop ${k + 2}`);
+      // Focus opens at once (and swaps an open card to the newly focused mention's actor).
+      await waitCard(page, actorOf(E, k).name, 1000);
+      if (k > 0 && actorOf(E, k) === actorOf(E, k - 1)) continue;
+      const log = await readLog(page);
+      const focus = log.findLast((e) => e.type === 'focus' && e.id === mid(k));
+      const card = log.findLast((e) => e.type === 'card' && e.name === actorOf(E, k).name);
+      assert.ok(card.t - focus.t < 100, `card opened ${Math.round(card.t - focus.t)} ms after focus; expected at once`);
+    }
+    const id = mid(4);
+    const name = actorOf(E, 4).name;
+
+    await page.keyboard.press('Escape');
+    await waitNoCard(page, 1000);
+    assert.equal(await activeId(page), id, 'Esc leaves focus on the mention');
+
+    await page.keyboard.press('Enter');
+    await waitCard(page, name, 1000);
+    await page.waitForFunction(() => !!document.activeElement?.closest('#xa-card'), null, { timeout: 1000 });
+    assert.equal(await page.evaluate(() => location.hash), '', 'Enter on a mention does not navigate');
+    assert.equal(await page.getAttribute(`#${id}`, 'aria-expanded'), 'true');
+
+    await page.keyboard.press('Escape');
+    await waitNoCard(page, 1000);
+    await page.waitForFunction((id) => document.activeElement?.id === id, id, { timeout: 1000 });
+    await settle(page);
+    assert.equal(await cardName(page), null, 'returning focus to the mention does not reopen the card');
+
+    await page.keyboard.press('Tab');
+    assert.equal(await activeId(page), mid(5));
+    await waitCard(page, actorOf(E, 5).name, 1000);
+  });
+
+  // 6 ─────────────────────────────────────────────────────────────────────────────────────────
+  test('card controls: next/previous mention step and scroll; close returns focus', DESKTOP, async ({ page, origin }) => {
+    // The pair of consecutive mentions of one actor that lie furthest apart in the article.
+    let pick = null;
+    for (const [actorId, list] of E.byActor) {
+      for (let k = 0; k + 1 < list.length; k++) {
+        const gap = E.mentions[list[k + 1]].block - E.mentions[list[k]].block;
+        if (!pick || gap > pick.gap) pick = { actorId, list, k, gap };
+      }
+    }
+    const { list, k } = pick;
+    const from = mid(list[k]);
+    const to = mid(list[k + 1]);
+    const name = actorOf(E, list[k]).name;
+    await load(page, origin);
+    await scrollToMiddle(page, from);
+    await page.focus(`#${from}`);
+    await waitCard(page, name);
+    assert.equal(await page.textContent('#xa-card .xa-step-pos'), `${k + 1} of ${list.length}`);
+    const vp = await viewport(page);
+    assert.ok(!inViewport((await lineBoxes(page, to))[0], vp, 0), 'precondition: the next mention is off screen');
+
+    await page.click('#xa-card button[aria-label="Next mention"]');
+    await page.waitForFunction(
+      (want) => document.querySelector('#xa-card .xa-step-pos')?.textContent === want,
+      `${k + 2} of ${list.length}`,
+      { timeout: 2000 },
+    );
+    const state = (id) =>
+      page.evaluate((id) => {
+        const el = document.getElementById(id);
+        return { open: el.classList.contains('xa-open'), expanded: el.getAttribute('aria-expanded') };
+      }, id);
+    assert.deepEqual(await state(to), { open: true, expanded: 'true' }, 'the next mention is the open one');
+    assert.deepEqual(await state(from), { open: false, expanded: 'false' }, 'the previous mention is no longer open');
+    assert.equal(await cardName(page), name);
+    for (const r of await lineBoxes(page, to)) assert.ok(inViewport(r, vp), `the next mention is scrolled into view: ${JSON.stringify(r)}`);
+    await waitCardStill(page);
+    assert.ok(inViewport(await box(page, '#xa-card'), vp), 'the card follows the mention into view');
+
+    await page.click('#xa-card button[aria-label="Previous mention"]');
+    await page.waitForFunction(
+      (want) => document.querySelector('#xa-card .xa-step-pos')?.textContent === want,
+      `${k + 1} of ${list.length}`,
+      { timeout: 2000 },
+    );
+    assert.deepEqual(await state(from), { open: true, expanded: 'true' }, 'previous goes back');
+
+    await page.click('#xa-card .xa-card-close');
+    await waitNoCard(page, 1000);
+    await page.waitForFunction((id) => document.activeElement?.id === id, from, { timeout: 1000 });
+    await settle(page);
+    assert.equal(await cardName(page), null, 'the card stays closed');
+    assert.deepEqual(await state(from), { open: false, expanded: 'false' });
+  });
+
+  // 7 ─────────────────────────────────────────────────────────────────────────────────────────
+  test('touch: tap opens, tap on text closes, a scroll starting on a mention opens nothing', { ...PHONE, hasTouch: true, isMobile: true }, async ({ page, context, origin }) => {
+    await load(page, origin);
+    const i = E.mentions.findIndex((m) => m.block === 1 && m.actor.id === 'milei');
+    const target = i >= 0 ? i : 1;
+    await scrollToMiddle(page, mid(target));
+    const c = center((await lineBoxes(page, mid(target)))[0]);
+    await page.touchscreen.tap(c.x, c.y);
+    await waitCard(page, actorOf(E, target).name);
+    await waitCardStill(page);
+    const close = await box(page, '#xa-card .xa-card-close');
+    assert.ok(close.width >= 44 && close.height >= 44, `close button is ${close.width}×${close.height} px; expected at least 44×44`);
+    // The tapped card stays after the finger lifts.
+    await settle(page);
+    assert.equal(await cardName(page), actorOf(E, target).name);
+
+    const plain = await plainTextPoint(page);
+    assert.ok(plain, 'found plain paragraph text on screen');
+    await page.touchscreen.tap(plain.x, plain.y);
+    await waitNoCard(page, 1000);
+
+    // A scroll gesture that starts on a mention.
+    const candidates = await page.evaluate(() =>
+      [...document.querySelectorAll('.xa-mention')]
+        .map((el) => ({ id: el.id, r: el.getClientRects()[0] }))
+        .filter(({ r }) => r && r.top > 450 && r.bottom < 760)
+        .map(({ id, r }) => ({ id, x: r.left + r.width / 2, y: r.top + r.height / 2 })),
+    );
+    assert.ok(candidates.length > 0, 'a mention in the lower part of the screen');
+    const start = candidates[0];
+    const scrollBefore = await page.evaluate(() => scrollY);
+    await clearLog(page);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: start.x, y: start.y }] });
+    for (let s = 1; s <= 10; s++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: start.x, y: start.y - 20 * s }] });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await page.waitForFunction((y0) => scrollY > y0 + 50, scrollBefore, { timeout: 3000 });
+    const log = await readLog(page);
+    assert.ok(log.some((e) => e.type === 'over' && e.m === start.id), `the gesture started on ${start.id}`);
+    // Time is the behaviour: nothing opens after the finger lifts, either.
+    await page.waitForTimeout(500);
+    const opened = (await readLog(page)).filter((e) => e.type === 'card');
+    assert.deepEqual(opened, [], 'a scroll gesture starting on a mention opened a card');
+    assert.equal(await cardName(page), null);
+  });
+
+  // 8 ─────────────────────────────────────────────────────────────────────────────────────────
+  for (const width of [375, 1280]) {
+    const height = width === 375 ? 812 : 800;
+    test(`placement at ${width}px: card inside the viewport, off its mention, no layout shift`, { viewport: { width, height } }, async ({ page, origin }) => {
+      await page.addInitScript(() => {
+        window.__shift = { total: 0, entries: [] };
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) {
+            window.__shift.total += e.value;
+            window.__shift.entries.push({
+              value: e.value,
+              t: e.startTime,
+              sources: (e.sources ?? []).map((s) => `${s.node?.nodeName ?? '?'}#${s.node?.id ?? ''}.${s.node?.className ?? ''}`),
+            });
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await load(page, origin);
+      const paraPositions = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('article > p')].map((p) => {
+            const r = p.getBoundingClientRect();
+            return [r.left + scrollX, r.top + scrollY, r.width, r.height].map((v) => Math.round(v * 10) / 10);
+          }),
+        );
+      const before = await paraPositions();
+      const vp = await viewport(page);
+
+      const check = async (id, how, label) => {
+        await waitCardStill(page);
+        const card = await box(page, '#xa-card');
+        assert.ok(inViewport(card, vp), `${label}: card ${JSON.stringify(card)} not inside the ${vp.width}×${vp.height} viewport`);
+        for (const line of await lineBoxes(page, id)) {
+          assert.ok(!intersects(card, line), `${label}: card ${JSON.stringify(card)} overlaps its mention's line box ${JSON.stringify(line)}`);
+        }
+        assert.deepEqual(await paraPositions(), before, `${label}: opening the card (by ${how}) moved the paragraphs`);
+        await page.screenshot({ path: join(outDir, `placement-${width}-${label}.png`) });
+      };
+
+      // A mention near the right edge of the text (single line), opened by the pointer.
+      const right = await page.evaluate(() => {
+        let best = null;
+        for (const el of document.querySelectorAll('article > p .xa-mention')) {
+          const rects = el.getClientRects();
+          if (rects.length !== 1) continue;
+          if (!best || rects[0].right > best.right) best = { id: el.id, right: rects[0].right };
+        }
+        return best;
+      });
+      assert.ok(right.right > vp.width * 0.6, `a mention near the right edge: ${JSON.stringify(right)}`);
+      await scrollToMiddle(page, right.id);
+      const rc = (await lineBoxes(page, right.id))[0];
+      await page.mouse.move(rc.right - 3, (rc.top + rc.bottom) / 2);
+      await waitCard(page, actorOf(E, +right.id.slice(5)).name);
+      await check(right.id, 'pointer', 'right-edge');
+      await page.keyboard.press('Escape');
+      await waitNoCard(page, 1000);
+
+      // Mentions near the bottom of the viewport: one by the pointer, one by keyboard focus.
+      const lowIds = await page.evaluate(() =>
+        [...document.querySelectorAll('article > p .xa-mention')]
+          .filter((el) => el.getClientRects().length === 1)
+          .map((el) => el.id),
+      );
+      const picks = [lowIds[Math.floor(lowIds.length / 2)], lowIds[Math.floor(lowIds.length / 2) + 7]];
+      for (const [n, id] of picks.entries()) {
+        const how = n === 0 ? 'pointer' : 'focus';
+        await page.mouse.move(1, 1);
+        await page.evaluate((id) => {
+          const r = document.getElementById(id).getBoundingClientRect();
+          window.scrollTo({ top: scrollY + r.bottom - (document.documentElement.clientHeight - 24), behavior: 'instant' });
+        }, id);
+        await settle(page);
+        const line = (await lineBoxes(page, id))[0];
+        assert.ok(line.bottom > vp.height - 60 && line.bottom <= vp.height, `precondition: ${id} sits at the bottom: ${JSON.stringify(line)}`);
+        if (how === 'pointer') await page.mouse.move((line.left + line.right) / 2, (line.top + line.bottom) / 2);
+        else await page.evaluate((id) => document.getElementById(id).focus({ preventScroll: true }), id);
+        await waitCard(page, actorOf(E, +id.slice(5)).name);
+        assert.equal(await page.getAttribute('#xa-card', 'data-side'), 'above', `${id}: the card flips above near the bottom`);
+        await check(id, how, `bottom-${how}`);
+        await page.keyboard.press('Escape');
+        await waitNoCard(page, 1000);
+      }
+      await settle(page);
+      const shift = await page.evaluate(() => window.__shift);
+      assert.equal(shift.total, 0, `layout shift reported: ${JSON.stringify(shift.entries)}`);
+    });
+  }
+
+  // 9 ─────────────────────────────────────────────────────────────────────────────────────────
+  test('cards off: the switch unmarks names, persists in localStorage only, and turns back on', DESKTOP, async ({ page, context, origin }) => {
+    await load(page, origin);
+    assert.equal(await page.getAttribute('.xa-switch', 'aria-pressed'), 'true');
+    assert.equal((await page.textContent('.xa-switch')).trim(), 'Actor cards');
+    await page.click('.xa-switch');
+    await page.waitForFunction(() => !document.querySelector('.xa-mention'), null, { timeout: 2000 });
+    assert.equal(await page.getAttribute('.xa-switch', 'aria-pressed'), 'false');
+    assertVerbatim(await pageText(page), E);
+
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.locator('.xa-mention').count(), 0, 'still off after a reload');
+    assert.equal(await page.getAttribute('.xa-switch', 'aria-pressed'), 'false');
+    assertVerbatim(await pageText(page), E);
+    assert.equal(await page.evaluate(() => localStorage.getItem('xa-cards')), 'off');
+    assert.deepEqual(await context.cookies(), [], 'no cookies');
+    // Nothing opens while off.
+    await page.focus('.xa-switch');
+    await page.keyboard.press('Tab');
+    await settle(page);
+    assert.equal(await cardName(page), null);
+
+    await page.click('.xa-switch');
+    await page.waitForFunction((n) => document.querySelectorAll('.xa-mention').length === n, E.mentions.length, { timeout: 2000 });
+    assert.equal(await page.getAttribute('.xa-switch', 'aria-pressed'), 'true');
+    assert.notEqual(await page.evaluate(() => localStorage.getItem('xa-cards')), 'off');
+    assertVerbatim(await pageText(page), E);
+    const id = mid(2);
+    const c = center((await lineBoxes(page, id))[0]);
+    await page.mouse.move(c.x, c.y);
+    await waitCard(page, actorOf(E, 2).name);
+
+    // "Turn actor cards off" inside the card.
+    await page.click('#xa-card .xa-card-off');
+    await waitNoCard(page, 1000);
+    await page.waitForFunction(() => !document.querySelector('.xa-mention'), null, { timeout: 2000 });
+    await page.waitForFunction(() => document.activeElement?.classList.contains('xa-switch'), null, { timeout: 1000 });
+    assert.equal(await page.getAttribute('.xa-switch', 'aria-pressed'), 'false');
+    assert.equal(await page.evaluate(() => localStorage.getItem('xa-cards')), 'off');
+    assert.deepEqual(await context.cookies(), [], 'no cookies');
+  });
+
+  // 10 ────────────────────────────────────────────────────────────────────────────────────────
+  for (const scheme of ['light', 'dark']) {
+    test(`accessibility (${scheme}): axe WCAG 2.2 AA, with and without a card`, { ...DESKTOP, colorScheme: scheme }, async ({ page, origin }) => {
+      await load(page, origin);
+      const dark = await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+      assert.equal(dark, scheme === 'dark');
+      const noCard = await runAxe(page, axeSource, WCAG_TAGS);
+      await page.focus(`#${mid(2)}`);
+      await waitCard(page, actorOf(E, 2).name);
+      await waitCardStill(page);
+      const withCard = await runAxe(page, axeSource, WCAG_TAGS);
+      const problems = [];
+      if (noCard.length) problems.push(`no card:\n    ${formatViolations(noCard)}`);
+      if (withCard.length) problems.push(`card open:\n    ${formatViolations(withCard)}`);
+      assert.equal(problems.length, 0, `axe violations (${scheme}):\n  ${problems.join('\n  ')}`);
+    });
+  }
+
+  // 11 ────────────────────────────────────────────────────────────────────────────────────────
+  test('no horizontal scroll at 320px, with or without a card', { viewport: { width: 320, height: 640 } }, async ({ page, origin }) => {
+    await load(page, origin);
+    const widths = () =>
+      page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    let w = await widths();
+    assert.ok(w.scroll <= 320 && w.scroll <= w.client, `no card: scrollWidth ${w.scroll} > ${w.client}`);
+    for (const i of [2, E.mentions.length - 1]) {
+      await page.focus(`#${mid(i)}`);
+      await waitCard(page, actorOf(E, i).name);
+      await waitCardStill(page);
+      w = await widths();
+      assert.ok(w.scroll <= 320 && w.scroll <= w.client, `card for ${mid(i)} open: scrollWidth ${w.scroll} > ${w.client}`);
+    }
+  });
+
+  // 12 ────────────────────────────────────────────────────────────────────────────────────────
+  test('performance mark xa-interactive is set once', DESKTOP, async ({ page, origin }) => {
+    await load(page, origin);
+    await page.focus(`#${mid(1)}`);
+    await waitCard(page, actorOf(E, 1).name);
+    await page.keyboard.press('Escape');
+    await waitNoCard(page);
+    const marks = await page.evaluate(() =>
+      performance.getEntriesByName('xa-interactive').map((e) => ({ type: e.entryType, t: e.startTime })),
+    );
+    assert.equal(marks.length, 1, `xa-interactive entries: ${JSON.stringify(marks)}`);
+    assert.equal(marks[0].type, 'mark');
+  });
+
+  // 13 ────────────────────────────────────────────────────────────────────────────────────────
+  test('opening a card touches only the card and its mention, not the article', DESKTOP, async ({ page, origin }) => {
+    await load(page, origin);
+    await page.evaluate(() => {
+      window.__xaMutations = [];
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+          window.__xaMutations.push({ type: r.type, id: el.closest('[data-m]')?.id ?? el.id ?? '', attr: r.attributeName });
+        }
+      }).observe(document.querySelector('article'), { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    for (const [from, to] of [[null, 3], [3, 40]]) {
+      await page.evaluate(() => (window.__xaMutations = []));
+      await page.focus(`#${mid(to)}`);
+      await waitCard(page, actorOf(E, to).name);
+      const touched = await page.evaluate(() => window.__xaMutations);
+      const allowed = new Set([mid(to), from === null ? null : mid(from)]);
+      const stray = touched.filter((m) => m.type !== 'attributes' || !allowed.has(m.id));
+      assert.deepEqual(stray, [], 'only the old and new mention may change, and only their attributes');
+      assert.ok(touched.some((m) => m.id === mid(to) && m.attr === 'aria-expanded'), 'the mention says it is expanded');
+    }
+  });
+
+  // Screenshots ───────────────────────────────────────────────────────────────────────────────
+  const shots = [
+    { width: 375, height: 812, scheme: 'light' },
+    { width: 375, height: 812, scheme: 'dark' },
+    { width: 1280, height: 800, scheme: 'light' },
+    { width: 1280, height: 800, scheme: 'dark' },
+    { width: 320, height: 640, scheme: 'light' },
+  ];
+  for (const { width, height, scheme } of shots) {
+    test(`screenshot ${width}×${height} ${scheme} with a card open`, { viewport: { width, height }, colorScheme: scheme }, async ({ page, origin }) => {
+      await load(page, origin);
+      const i = 2;
+      const r = (await lineBoxes(page, mid(i)))[0];
+      await page.mouse.move((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+      await waitCard(page, actorOf(E, i).name);
+      await waitCardStill(page);
+      await page.screenshot({ path: join(outDir, `card-${width}x${height}-${scheme}.png`) });
+    });
+  }
+}
