@@ -3,7 +3,10 @@
 pub mod article_body;
 pub mod cards_switch;
 pub mod hover_card;
+pub mod relation_graph;
+pub mod relations_table;
 
 pub use article_body::{ArticleBody, MentionHandlers};
 pub use cards_switch::CardsSwitch;
 pub use hover_card::HoverCard;
+pub use relation_graph::{GraphHandlers, RelationFigure};

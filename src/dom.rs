@@ -2,11 +2,13 @@
 //! card next to its mention, moving focus, scrolling, and the reader's stored "cards off" choice.
 
 use article_model::placement::{anchor_line, place_card, Rect};
-use article_model::MentionId;
+use article_model::{ActorId, MentionId, SentenceId};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-use crate::components::article_body::{mention_dom_id, CARD_DOM_ID};
+use crate::app::Anchor;
+use crate::components::article_body::{mention_dom_id, sentence_dom_id, CARD_DOM_ID};
+use crate::components::relation_graph::node_dom_ids;
 
 const STORAGE_KEY: &str = "xa-cards";
 
@@ -26,6 +28,27 @@ pub fn mention_at(target: Option<EventTarget>) -> Option<(MentionId, Element)> {
     let el = element(target)?.closest("[data-m]").ok()??;
     let id = el.get_attribute("data-m")?.parse().ok()?;
     Some((id, el))
+}
+
+/// The graph node an event happened on.
+pub fn node_at(target: Option<EventTarget>) -> Option<ActorId> {
+    element(target)?
+        .closest("[data-node]")
+        .ok()??
+        .get_attribute("data-node")?
+        .parse()
+        .ok()
+}
+
+/// The element a card is attached to: the mention, or the node in whichever graph layout shows.
+fn anchor_element(anchor: Anchor) -> Option<HtmlElement> {
+    match anchor {
+        Anchor::Mention(m) => by_id(&mention_dom_id(m)),
+        Anchor::Node(a) => node_dom_ids(a)
+            .iter()
+            .filter_map(|id| by_id(id))
+            .find(|el| el.get_client_rects().length() > 0),
+    }
 }
 
 /// True when `target` is inside `el` (or is `el`).
@@ -63,8 +86,8 @@ fn rect(r: &web_sys::DomRect) -> Rect {
 
 /// Places the open card next to `mention`: on the line box under `pointer` when the mention wraps.
 /// Positions go through the CSSOM, which a strict Content-Security-Policy allows.
-pub fn place_open_card(mention: MentionId, pointer: Option<(f64, f64)>) {
-    let (Some(card), Some(anchor)) = (by_id(CARD_DOM_ID), by_id(&mention_dom_id(mention))) else {
+pub fn place_open_card(anchor: Anchor, pointer: Option<(f64, f64)>) {
+    let (Some(card), Some(anchor)) = (by_id(CARD_DOM_ID), anchor_element(anchor)) else {
         return;
     };
     let Some(root) = card.offset_parent() else {
@@ -108,9 +131,9 @@ pub fn focus_card() {
     }
 }
 
-/// Focuses a mention; returns false when it already had focus (no focus event will follow).
-pub fn focus_mention(mention: MentionId) -> bool {
-    let Some(el) = by_id(&mention_dom_id(mention)) else {
+/// Focuses an anchor; returns false when it already had focus (no focus event will follow).
+pub fn focus_anchor(anchor: Anchor) -> bool {
+    let Some(el) = anchor_element(anchor) else {
         return false;
     };
     let already = gloo::utils::document()
@@ -120,14 +143,47 @@ pub fn focus_mention(mention: MentionId) -> bool {
     !already
 }
 
-/// Scrolls a mention to the middle of the viewport, at once (a reader asked for it).
-pub fn scroll_to_mention(mention: MentionId) {
-    if let Some(el) = by_id(&mention_dom_id(mention)) {
+fn scroll_to(el: Option<HtmlElement>) {
+    if let Some(el) = el {
         let options = ScrollIntoViewOptions::new();
         options.set_block(ScrollLogicalPosition::Center);
         options.set_inline(ScrollLogicalPosition::Nearest);
         el.scroll_into_view_with_scroll_into_view_options(&options);
     }
+}
+
+/// Scrolls an anchor to the middle of the viewport, at once (a reader asked for it).
+pub fn scroll_to_anchor(anchor: Anchor) {
+    scroll_to(anchor_element(anchor));
+}
+
+/// Scrolls a sentence of the article to the middle of the viewport.
+pub fn scroll_to_sentence(sentence: SentenceId) {
+    scroll_to(by_id(&sentence_dom_id(sentence)));
+}
+
+/// The address's fragment (`#actor=milei`), or an empty string.
+pub fn hash() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// Shows a selection in the address without scrolling or adding a history entry.
+pub fn set_hash(hash: Option<&str>) {
+    let window = gloo::utils::window();
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let location = window.location();
+    let base = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    let url = match hash {
+        Some(hash) => format!("{base}{hash}"),
+        None => base,
+    };
+    let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
 }
 
 /// Focuses the cards switch (after the cards were turned off from inside a card).

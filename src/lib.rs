@@ -9,7 +9,10 @@ pub use app::{App, AppProps, DocRef};
 
 /// The article compiled from `content/` by the build script (see `build.rs`).
 pub mod content {
-    use article_model::{Actor, Block, Document, Kind, Mention, Segment};
+    use article_model::{
+        Actor, Block, Document, Graph, GraphLayout, GraphNode, Kind, Mention, Relation,
+        RelationKind, Segment,
+    };
 
     include!(concat!(env!("OUT_DIR"), "/content.rs"));
 }

@@ -5,6 +5,7 @@
 #![cfg(feature = "ssr")]
 
 use article_model::interaction::Input;
+use explorable_article::app::Anchor;
 use explorable_article::components::hover_card::{HoverCard, HoverCardProps};
 use explorable_article::{content::DOCUMENT, App, AppProps, DocRef};
 use yew::{Callback, LocalServerRenderer};
@@ -35,9 +36,10 @@ fn render_app() -> String {
 fn render_card(mention: u16) -> String {
     let props = HoverCardProps {
         doc: DocRef(&DOCUMENT),
-        mention,
-        on_input: Callback::from(|_: Input| ()),
+        anchor: Anchor::Mention(mention),
+        on_input: Callback::from(|_: Input<Anchor>| ()),
         on_cards_off: Callback::noop(),
+        on_focus: Callback::noop(),
     };
     futures::executor::block_on(LocalServerRenderer::<HoverCard>::with_props(props).render())
 }

@@ -2,8 +2,8 @@
 //! leaving closes it after a grace period so the pointer can travel into the card, keyboard focus
 //! opens it at once, a tap toggles it, Esc and the close button dismiss it (WCAG 2.2 SC 1.4.13).
 //! The shell feeds it [`Input`]s and carries out the [`Effect`]s (timers, focus, scrolling).
-
-use crate::MentionId;
+//! A card is anchored to something on the page: `A` says what (a mention, a node of the graph…);
+//! the machine only compares anchors.
 
 /// How long the pointer must rest on a mention before its card opens.
 pub const INTENT_MS: u32 = 180;
@@ -29,36 +29,36 @@ pub enum Opened {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct OpenCard {
-    pub mention: MentionId,
+pub struct OpenCard<A> {
+    pub anchor: A,
     pub opened: Opened,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Input {
-    PointerEnterMention {
-        mention: MentionId,
+pub enum Input<A> {
+    PointerEnterAnchor {
+        anchor: A,
         pointer: Pointer,
     },
-    PointerLeaveMention {
-        mention: MentionId,
+    PointerLeaveAnchor {
+        anchor: A,
     },
     PointerEnterCard,
     PointerLeaveCard,
-    /// Keyboard focus reached a mention (focus caused by a pointer press is not reported).
-    FocusMention {
-        mention: MentionId,
+    /// Keyboard focus reached an anchor (focus caused by a pointer press is not reported).
+    FocusAnchor {
+        anchor: A,
     },
-    /// Focus moved to something that is neither the open card nor its mention.
+    /// Focus moved to something that is neither the open card nor an anchor.
     FocusElsewhere,
-    /// Click or tap on a mention (`pointer: None` for Enter on a focused mention).
+    /// Click or tap on an anchor (`pointer: None` for Enter on a focused anchor).
     Activate {
-        mention: MentionId,
+        anchor: A,
         pointer: Option<Pointer>,
     },
-    /// Show another mention of the open card's actor (the card's previous/next buttons).
+    /// Show the card at another anchor (the card's previous/next buttons).
     Show {
-        mention: MentionId,
+        anchor: A,
     },
     Escape {
         focus_in_card: bool,
@@ -71,29 +71,29 @@ pub enum Input {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effect {
+pub enum Effect<A> {
     StartIntentTimer(u32),
     CancelIntentTimer,
     StartCloseTimer(u32),
     CancelCloseTimer,
     /// Move focus into the card (its first control).
     FocusCard,
-    FocusMention(MentionId),
-    ScrollToMention(MentionId),
+    FocusAnchor(A),
+    ScrollToAnchor(A),
 }
 
 /// The card state: at most one card is open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct CardState {
+pub struct CardState<A> {
     pub enabled: bool,
-    pub open: Option<OpenCard>,
-    /// A mention the pointer rests on, waiting for [`INTENT_MS`].
-    pub pending: Option<MentionId>,
+    pub open: Option<OpenCard<A>>,
+    /// An anchor the pointer rests on, waiting for [`INTENT_MS`].
+    pub pending: Option<A>,
     /// The close grace period is running.
     pub closing: bool,
 }
 
-impl Default for CardState {
+impl<A> Default for CardState<A> {
     fn default() -> Self {
         CardState {
             enabled: true,
@@ -104,14 +104,14 @@ impl Default for CardState {
     }
 }
 
-impl CardState {
-    /// The mention whose card is open.
-    pub fn open_mention(&self) -> Option<MentionId> {
-        self.open.map(|o| o.mention)
+impl<A: Copy + Eq> CardState<A> {
+    /// Where the open card is anchored.
+    pub fn open_anchor(&self) -> Option<A> {
+        self.open.map(|o| o.anchor)
     }
 
     /// Applies `input`, returning the effects the shell must carry out, in order.
-    pub fn apply(&mut self, input: Input) -> Vec<Effect> {
+    pub fn apply(&mut self, input: Input<A>) -> Vec<Effect<A>> {
         let mut fx = Vec::new();
         if !self.enabled {
             if let Input::SetEnabled(true) = input {
@@ -120,27 +120,27 @@ impl CardState {
             return fx;
         }
         match input {
-            Input::PointerEnterMention {
+            Input::PointerEnterAnchor {
                 pointer: Pointer::Touch,
                 ..
             } => {}
-            Input::PointerEnterMention { mention, .. } => {
-                if self.open_mention() == Some(mention) {
+            Input::PointerEnterAnchor { anchor, .. } => {
+                if self.open_anchor() == Some(anchor) {
                     self.stop_closing(&mut fx);
                     self.stop_intent(&mut fx);
-                } else if self.pending != Some(mention) {
+                } else if self.pending != Some(anchor) {
                     self.stop_intent(&mut fx);
-                    self.pending = Some(mention);
+                    self.pending = Some(anchor);
                     fx.push(Effect::StartIntentTimer(INTENT_MS));
                 }
             }
-            Input::PointerLeaveMention { mention } => {
-                if self.pending == Some(mention) {
+            Input::PointerLeaveAnchor { anchor } => {
+                if self.pending == Some(anchor) {
                     self.stop_intent(&mut fx);
                 }
                 if self
                     .open
-                    .is_some_and(|o| o.mention == mention && o.opened == Opened::Hover)
+                    .is_some_and(|o| o.anchor == anchor && o.opened == Opened::Hover)
                 {
                     self.start_closing(&mut fx);
                 }
@@ -152,10 +152,10 @@ impl CardState {
                 }
             }
             Input::IntentElapsed => {
-                if let Some(mention) = self.pending.take() {
+                if let Some(anchor) = self.pending.take() {
                     self.stop_closing(&mut fx);
                     self.open = Some(OpenCard {
-                        mention,
+                        anchor,
                         opened: Opened::Hover,
                     });
                 }
@@ -166,10 +166,10 @@ impl CardState {
                     self.open = None;
                 }
             }
-            Input::FocusMention { mention } => {
+            Input::FocusAnchor { anchor } => {
                 self.stop_timers(&mut fx);
                 self.open = Some(OpenCard {
-                    mention,
+                    anchor,
                     opened: Opened::Focus,
                 });
             }
@@ -178,39 +178,39 @@ impl CardState {
                     self.close(&mut fx);
                 }
             }
-            Input::Activate { mention, pointer } => {
-                let was_open_here = self.open_mention() == Some(mention);
+            Input::Activate { anchor, pointer } => {
+                let was_open_here = self.open_anchor() == Some(anchor);
                 self.stop_timers(&mut fx);
                 match pointer {
                     Some(Pointer::Touch) if was_open_here => self.open = None,
                     Some(_) => {
                         self.open = Some(OpenCard {
-                            mention,
+                            anchor,
                             opened: Opened::Pinned,
                         })
                     }
                     None => {
                         self.open = Some(OpenCard {
-                            mention,
+                            anchor,
                             opened: Opened::Pinned,
                         });
                         fx.push(Effect::FocusCard);
                     }
                 }
             }
-            Input::Show { mention } => {
+            Input::Show { anchor } => {
                 self.stop_timers(&mut fx);
                 self.open = Some(OpenCard {
-                    mention,
+                    anchor,
                     opened: Opened::Pinned,
                 });
-                fx.push(Effect::ScrollToMention(mention));
+                fx.push(Effect::ScrollToAnchor(anchor));
             }
             Input::Escape { focus_in_card } => {
                 if let Some(open) = self.open {
                     self.close(&mut fx);
                     if focus_in_card {
-                        fx.push(Effect::FocusMention(open.mention));
+                        fx.push(Effect::FocusAnchor(open.anchor));
                     }
                 } else {
                     self.stop_intent(&mut fx);
@@ -220,7 +220,7 @@ impl CardState {
             Input::CloseButton => {
                 if let Some(open) = self.open {
                     self.close(&mut fx);
-                    fx.push(Effect::FocusMention(open.mention));
+                    fx.push(Effect::FocusAnchor(open.anchor));
                 }
             }
             Input::SetEnabled(enabled) => {
@@ -233,30 +233,30 @@ impl CardState {
         fx
     }
 
-    fn close(&mut self, fx: &mut Vec<Effect>) {
+    fn close(&mut self, fx: &mut Vec<Effect<A>>) {
         self.stop_timers(fx);
         self.open = None;
     }
 
-    fn stop_timers(&mut self, fx: &mut Vec<Effect>) {
+    fn stop_timers(&mut self, fx: &mut Vec<Effect<A>>) {
         self.stop_intent(fx);
         self.stop_closing(fx);
     }
 
-    fn stop_intent(&mut self, fx: &mut Vec<Effect>) {
+    fn stop_intent(&mut self, fx: &mut Vec<Effect<A>>) {
         if self.pending.take().is_some() {
             fx.push(Effect::CancelIntentTimer);
         }
     }
 
-    fn start_closing(&mut self, fx: &mut Vec<Effect>) {
+    fn start_closing(&mut self, fx: &mut Vec<Effect<A>>) {
         if !self.closing {
             self.closing = true;
             fx.push(Effect::StartCloseTimer(CLOSE_MS));
         }
     }
 
-    fn stop_closing(&mut self, fx: &mut Vec<Effect>) {
+    fn stop_closing(&mut self, fx: &mut Vec<Effect<A>>) {
         if self.closing {
             self.closing = false;
             fx.push(Effect::CancelCloseTimer);
@@ -271,10 +271,10 @@ mod tests {
 
     const MOUSE: Pointer = Pointer::Mouse;
 
-    fn hovered(mention: MentionId) -> CardState {
-        let mut s = CardState::default();
-        s.apply(PointerEnterMention {
-            mention,
+    fn hovered(mention: u16) -> CardState<u16> {
+        let mut s = CardState::<u16>::default();
+        s.apply(PointerEnterAnchor {
+            anchor: mention,
             pointer: MOUSE,
         });
         s.apply(IntentElapsed);
@@ -283,10 +283,10 @@ mod tests {
 
     #[test]
     fn pointer_rest_opens_after_the_intent_delay() {
-        let mut s = CardState::default();
+        let mut s = CardState::<u16>::default();
         assert_eq!(
-            s.apply(PointerEnterMention {
-                mention: 3,
+            s.apply(PointerEnterAnchor {
+                anchor: 3,
                 pointer: MOUSE
             }),
             vec![Effect::StartIntentTimer(INTENT_MS)]
@@ -296,7 +296,7 @@ mod tests {
         assert_eq!(
             s.open,
             Some(OpenCard {
-                mention: 3,
+                anchor: 3,
                 opened: Opened::Hover
             })
         );
@@ -304,13 +304,13 @@ mod tests {
 
     #[test]
     fn crossing_a_mention_opens_nothing() {
-        let mut s = CardState::default();
-        s.apply(PointerEnterMention {
-            mention: 3,
+        let mut s = CardState::<u16>::default();
+        s.apply(PointerEnterAnchor {
+            anchor: 3,
             pointer: MOUSE,
         });
         assert_eq!(
-            s.apply(PointerLeaveMention { mention: 3 }),
+            s.apply(PointerLeaveAnchor { anchor: 3 }),
             vec![Effect::CancelIntentTimer]
         );
         s.apply(IntentElapsed);
@@ -321,13 +321,13 @@ mod tests {
     fn pointer_can_travel_into_the_card() {
         let mut s = hovered(3);
         assert_eq!(
-            s.apply(PointerLeaveMention { mention: 3 }),
+            s.apply(PointerLeaveAnchor { anchor: 3 }),
             vec![Effect::StartCloseTimer(CLOSE_MS)]
         );
         assert_eq!(s.apply(PointerEnterCard), vec![Effect::CancelCloseTimer]);
         s.apply(CloseElapsed);
         assert_eq!(
-            s.open_mention(),
+            s.open_anchor(),
             Some(3),
             "a cancelled grace period closes nothing"
         );
@@ -339,44 +339,44 @@ mod tests {
     #[test]
     fn moving_to_another_mention_replaces_the_card() {
         let mut s = hovered(3);
-        s.apply(PointerLeaveMention { mention: 3 });
-        s.apply(PointerEnterMention {
-            mention: 9,
+        s.apply(PointerLeaveAnchor { anchor: 3 });
+        s.apply(PointerEnterAnchor {
+            anchor: 9,
             pointer: MOUSE,
         });
         s.apply(IntentElapsed);
-        assert_eq!(s.open_mention(), Some(9));
+        assert_eq!(s.open_anchor(), Some(9));
         assert!(!s.closing);
     }
 
     #[test]
     fn touch_pointer_enter_is_ignored_and_tap_toggles() {
-        let mut s = CardState::default();
+        let mut s = CardState::<u16>::default();
         assert!(s
-            .apply(PointerEnterMention {
-                mention: 2,
+            .apply(PointerEnterAnchor {
+                anchor: 2,
                 pointer: Pointer::Touch
             })
             .is_empty());
         s.apply(Activate {
-            mention: 2,
+            anchor: 2,
             pointer: Some(Pointer::Touch),
         });
         assert_eq!(
             s.open,
             Some(OpenCard {
-                mention: 2,
+                anchor: 2,
                 opened: Opened::Pinned
             })
         );
-        s.apply(PointerLeaveMention { mention: 2 });
+        s.apply(PointerLeaveAnchor { anchor: 2 });
         assert_eq!(
-            s.open_mention(),
+            s.open_anchor(),
             Some(2),
             "a tapped card does not close when the finger lifts"
         );
         s.apply(Activate {
-            mention: 2,
+            anchor: 2,
             pointer: Some(Pointer::Touch),
         });
         assert_eq!(s.open, None);
@@ -386,15 +386,15 @@ mod tests {
     fn click_pins_a_hover_card() {
         let mut s = hovered(4);
         s.apply(Activate {
-            mention: 4,
+            anchor: 4,
             pointer: Some(MOUSE),
         });
-        s.apply(PointerLeaveMention { mention: 4 });
+        s.apply(PointerLeaveAnchor { anchor: 4 });
         assert!(!s.closing);
         assert_eq!(
             s.open,
             Some(OpenCard {
-                mention: 4,
+                anchor: 4,
                 opened: Opened::Pinned
             })
         );
@@ -404,17 +404,17 @@ mod tests {
 
     #[test]
     fn keyboard_focus_opens_at_once_and_closes_when_focus_moves() {
-        let mut s = CardState::default();
-        s.apply(FocusMention { mention: 1 });
+        let mut s = CardState::<u16>::default();
+        s.apply(FocusAnchor { anchor: 1 });
         assert_eq!(
             s.open,
             Some(OpenCard {
-                mention: 1,
+                anchor: 1,
                 opened: Opened::Focus
             })
         );
-        s.apply(FocusMention { mention: 2 });
-        assert_eq!(s.open_mention(), Some(2), "one card at a time");
+        s.apply(FocusAnchor { anchor: 2 });
+        assert_eq!(s.open_anchor(), Some(2), "one card at a time");
         s.apply(FocusElsewhere);
         assert_eq!(s.open, None);
     }
@@ -423,16 +423,16 @@ mod tests {
     fn focus_elsewhere_leaves_a_hover_card_alone() {
         let mut s = hovered(5);
         s.apply(FocusElsewhere);
-        assert_eq!(s.open_mention(), Some(5));
+        assert_eq!(s.open_anchor(), Some(5));
     }
 
     #[test]
     fn enter_moves_focus_into_the_card() {
-        let mut s = CardState::default();
-        s.apply(FocusMention { mention: 1 });
+        let mut s = CardState::<u16>::default();
+        s.apply(FocusAnchor { anchor: 1 });
         assert_eq!(
             s.apply(Activate {
-                mention: 1,
+                anchor: 1,
                 pointer: None
             }),
             vec![Effect::FocusCard]
@@ -440,7 +440,7 @@ mod tests {
         assert_eq!(
             s.open,
             Some(OpenCard {
-                mention: 1,
+                anchor: 1,
                 opened: Opened::Pinned
             })
         );
@@ -448,8 +448,8 @@ mod tests {
 
     #[test]
     fn escape_closes_and_returns_focus_only_from_inside_the_card() {
-        let mut s = CardState::default();
-        s.apply(FocusMention { mention: 1 });
+        let mut s = CardState::<u16>::default();
+        s.apply(FocusAnchor { anchor: 1 });
         assert_eq!(
             s.apply(Escape {
                 focus_in_card: false
@@ -458,17 +458,17 @@ mod tests {
         );
         assert_eq!(s.open, None);
         s.apply(Activate {
-            mention: 1,
+            anchor: 1,
             pointer: None,
         });
         assert_eq!(
             s.apply(Escape {
                 focus_in_card: true
             }),
-            vec![Effect::FocusMention(1)]
+            vec![Effect::FocusAnchor(1)]
         );
         let mut hover = hovered(7);
-        hover.apply(PointerLeaveMention { mention: 7 });
+        hover.apply(PointerLeaveAnchor { anchor: 7 });
         assert_eq!(
             hover.apply(Escape {
                 focus_in_card: false
@@ -481,21 +481,18 @@ mod tests {
     #[test]
     fn close_button_returns_focus_to_the_mention() {
         let mut s = hovered(6);
-        assert_eq!(s.apply(CloseButton), vec![Effect::FocusMention(6)]);
+        assert_eq!(s.apply(CloseButton), vec![Effect::FocusAnchor(6)]);
         assert_eq!(s.open, None);
     }
 
     #[test]
     fn stepping_pins_and_scrolls() {
         let mut s = hovered(6);
-        assert_eq!(
-            s.apply(Show { mention: 8 }),
-            vec![Effect::ScrollToMention(8)]
-        );
+        assert_eq!(s.apply(Show { anchor: 8 }), vec![Effect::ScrollToAnchor(8)]);
         assert_eq!(
             s.open,
             Some(OpenCard {
-                mention: 8,
+                anchor: 8,
                 opened: Opened::Pinned
             })
         );
@@ -506,14 +503,14 @@ mod tests {
         let mut s = hovered(6);
         s.apply(SetEnabled(false));
         assert_eq!(s.open, None);
-        s.apply(FocusMention { mention: 1 });
+        s.apply(FocusAnchor { anchor: 1 });
         s.apply(Activate {
-            mention: 1,
+            anchor: 1,
             pointer: Some(MOUSE),
         });
         assert_eq!(s.open, None);
         s.apply(SetEnabled(true));
-        s.apply(FocusMention { mention: 1 });
-        assert_eq!(s.open_mention(), Some(1));
+        s.apply(FocusAnchor { anchor: 1 });
+        assert_eq!(s.open_anchor(), Some(1));
     }
 }

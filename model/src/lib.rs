@@ -3,8 +3,10 @@
 //! so all of it is tested natively with `cargo test`.
 
 pub mod interaction;
+pub mod layout;
 pub mod placement;
 pub mod segment;
+pub mod sentence;
 #[cfg(feature = "source")]
 pub mod source;
 
@@ -12,6 +14,10 @@ pub mod source;
 pub type MentionId = u16;
 /// Index of an actor in [`Document::actors`].
 pub type ActorId = u16;
+/// Index of a sentence in reading order across the whole document (title first).
+pub type SentenceId = u16;
+/// Index of a relation in [`Document::relations`].
+pub type RelationId = u16;
 
 /// The whole article as the page renders it: text split into plain runs and mentions, plus the actors.
 #[derive(Debug, PartialEq)]
@@ -20,6 +26,8 @@ pub struct Document {
     pub paragraphs: &'static [Block],
     pub actors: &'static [Actor],
     pub mentions: &'static [Mention],
+    pub relations: &'static [Relation],
+    pub graph: Graph,
 }
 
 /// A headline or a paragraph: its text, cut into segments that concatenate to the source verbatim.
@@ -28,11 +36,12 @@ pub struct Block {
     pub segments: &'static [Segment],
 }
 
-/// A run of text; `mention` is set when the run names an actor.
+/// A run of text within one sentence; `mention` is set when the run names an actor.
 #[derive(Debug, PartialEq)]
 pub struct Segment {
     pub text: &'static str,
     pub mention: Option<MentionId>,
+    pub sentence: SentenceId,
 }
 
 /// One place where the article names an actor.
@@ -48,11 +57,133 @@ pub struct Mention {
 pub struct Actor {
     pub id: &'static str,
     pub name: &'static str,
+    /// The name as the relation graph labels it.
+    pub short: &'static str,
     pub kind: Kind,
     pub role: &'static str,
     pub description: &'static str,
     /// Every mention of this actor, in reading order.
     pub mentions: &'static [MentionId],
+    /// Every relation this actor takes part in, in the order of the content file.
+    pub relations: &'static [RelationId],
+}
+
+/// Something the article says about two actors, with the words that say it.
+#[derive(Debug, PartialEq)]
+pub struct Relation {
+    pub id: &'static str,
+    pub kind: RelationKind,
+    pub from: ActorId,
+    pub to: ActorId,
+    /// Read between the two names: "Milei — insulted — Lula".
+    pub label: &'static str,
+    /// Verbatim from the article.
+    pub quote: &'static str,
+    /// The sentences the quote lies in (first and last; usually the same).
+    pub sentences: (SentenceId, SentenceId),
+}
+
+/// What sort of relation this is; each is drawn its own way (colour and line style) in the graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RelationKind {
+    Insult,
+    Feud,
+    Rupture,
+    Alliance,
+    Trade,
+    Negotiation,
+    Outside,
+    Rivalry,
+    Leadership,
+    Comparison,
+}
+
+impl RelationKind {
+    pub const ALL: [RelationKind; 10] = [
+        RelationKind::Insult,
+        RelationKind::Feud,
+        RelationKind::Rupture,
+        RelationKind::Rivalry,
+        RelationKind::Alliance,
+        RelationKind::Trade,
+        RelationKind::Negotiation,
+        RelationKind::Outside,
+        RelationKind::Leadership,
+        RelationKind::Comparison,
+    ];
+
+    /// The word used in the content files and in CSS classes.
+    pub fn key(self) -> &'static str {
+        match self {
+            RelationKind::Insult => "insult",
+            RelationKind::Feud => "feud",
+            RelationKind::Rupture => "rupture",
+            RelationKind::Alliance => "alliance",
+            RelationKind::Trade => "trade",
+            RelationKind::Negotiation => "negotiation",
+            RelationKind::Outside => "outside",
+            RelationKind::Rivalry => "rivalry",
+            RelationKind::Leadership => "leadership",
+            RelationKind::Comparison => "comparison",
+        }
+    }
+
+    /// The legend's words for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            RelationKind::Insult => "Insult or denunciation",
+            RelationKind::Feud => "Feud or spat",
+            RelationKind::Rupture => "Recall or strained ties",
+            RelationKind::Alliance => "Ally or meeting",
+            RelationKind::Trade => "Trade or investment",
+            RelationKind::Negotiation => "Negotiation",
+            RelationKind::Outside => "Not a member",
+            RelationKind::Rivalry => "Rivalry",
+            RelationKind::Leadership => "Leads or holds office",
+            RelationKind::Comparison => "Likened to",
+        }
+    }
+
+    /// Whether who does what to whom matters (drawn with an arrowhead).
+    pub fn directed(self) -> bool {
+        !matches!(
+            self,
+            RelationKind::Feud
+                | RelationKind::Alliance
+                | RelationKind::Trade
+                | RelationKind::Negotiation
+                | RelationKind::Rivalry
+        )
+    }
+
+    pub fn from_key(key: &str) -> Option<RelationKind> {
+        RelationKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// The relation graph, laid out at build time in two shapes: wide, and compact for narrow screens.
+#[derive(Debug, PartialEq)]
+pub struct Graph {
+    pub wide: GraphLayout,
+    pub compact: GraphLayout,
+}
+
+/// One layout of the graph, in SVG user units.
+#[derive(Debug, PartialEq)]
+pub struct GraphLayout {
+    pub width: u16,
+    pub height: u16,
+    /// The actors that take part in a relation.
+    pub nodes: &'static [GraphNode],
+    /// The SVG path of each relation, indexed like [`Document::relations`].
+    pub edges: &'static [&'static str],
+}
+
+#[derive(Debug, PartialEq)]
+pub struct GraphNode {
+    pub actor: ActorId,
+    pub x: i16,
+    pub y: i16,
 }
 
 /// What sort of actor this is; shown on the card and used for styling.
@@ -97,6 +228,14 @@ impl Kind {
     }
 }
 
+/// What the reader is looking at in the graph: an actor or a relation. Shared as `#actor=<id>` or
+/// `#relation=<id>` in the address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Actor(ActorId),
+    Relation(RelationId),
+}
+
 impl Block {
     /// The block's text exactly as in the source file.
     pub fn text(&self) -> String {
@@ -114,8 +253,55 @@ impl Document {
         &self.actors[self.mentions[mention as usize].actor as usize]
     }
 
-    pub fn actor_by_id(&self, id: &str) -> Option<&Actor> {
-        self.actors.iter().find(|a| a.id == id)
+    pub fn actor_by_id(&self, id: &str) -> Option<ActorId> {
+        self.actors
+            .iter()
+            .position(|a| a.id == id)
+            .map(|i| i as ActorId)
+    }
+
+    pub fn relation_by_id(&self, id: &str) -> Option<RelationId> {
+        self.relations
+            .iter()
+            .position(|r| r.id == id)
+            .map(|i| i as RelationId)
+    }
+
+    /// Reads a deep link (`#actor=milei`, `#relation=milei-insults-lula`); anything else is `None`.
+    pub fn parse_hash(&self, hash: &str) -> Option<Focus> {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        if let Some(id) = hash.strip_prefix("actor=") {
+            self.actor_by_id(id).map(Focus::Actor)
+        } else if let Some(id) = hash.strip_prefix("relation=") {
+            self.relation_by_id(id).map(Focus::Relation)
+        } else {
+            None
+        }
+    }
+
+    /// The deep link for a focus, as [`Document::parse_hash`] reads it.
+    pub fn hash_of(&self, focus: Focus) -> String {
+        match focus {
+            Focus::Actor(a) => format!("#actor={}", self.actors[a as usize].id),
+            Focus::Relation(r) => format!("#relation={}", self.relations[r as usize].id),
+        }
+    }
+
+    /// The sentences of a block, as the (first, last) ids of its segments.
+    pub fn sentences_of(&self, block: &Block) -> (SentenceId, SentenceId) {
+        let first = block.segments.first().map_or(0, |s| s.sentence);
+        let last = block.segments.last().map_or(0, |s| s.sentence);
+        (first, last)
+    }
+
+    /// The other actor of a relation, seen from `actor`.
+    pub fn other_end(&self, relation: RelationId, actor: ActorId) -> ActorId {
+        let r = &self.relations[relation as usize];
+        if r.from == actor {
+            r.to
+        } else {
+            r.from
+        }
     }
 
     /// The mention's position among its actor's mentions: (0-based index, count).

@@ -58,6 +58,7 @@ fn sources(article: &[u8], actors: &str, mentions: Option<&str>) -> Sources {
         article: (ARTICLE.to_string(), article.to_vec()),
         actors: (ACTORS.to_string(), actors.as_bytes().to_vec()),
         mentions: mentions.map(|m| (MENTIONS.to_string(), m.as_bytes().to_vec())),
+        relations: None,
     }
 }
 
@@ -172,20 +173,30 @@ fn assert_well_formed(doc: &Document, article: &str) {
         );
     }
 
-    // Segments cover each block exactly once: no empty runs, no two plain runs side by side.
+    // Segments cover each block exactly once: no empty runs, no two plain runs side by side
+    // within a sentence, sentences numbered in reading order without gaps.
     for (index, block) in doc.blocks().enumerate() {
         assert!(
             block.segments.iter().all(|s| !s.text.is_empty()),
             "block {index} has an empty segment"
         );
         assert!(
-            block
-                .segments
-                .windows(2)
-                .all(|w| w[0].mention.is_some() || w[1].mention.is_some()),
+            block.segments.windows(2).all(|w| w[0].mention.is_some()
+                || w[1].mention.is_some()
+                || w[0].sentence != w[1].sentence),
             "block {index} has two plain segments in a row"
         );
     }
+    let sentences: Vec<u16> = doc
+        .blocks()
+        .flat_map(|b| b.segments.iter().map(|s| s.sentence))
+        .collect();
+    assert!(
+        sentences
+            .windows(2)
+            .all(|w| w[1] == w[0] || w[1] == w[0] + 1),
+        "sentence ids rise one at a time"
+    );
 
     // Mentions are numbered in reading order, and each points back at its block.
     let mut next = 0;
@@ -289,7 +300,7 @@ fn real_content_mentions_match_what_a_reader_sees() {
     assert_eq!(actors_of_text(doc, "Lima’s"), ["peru"]);
     assert_eq!(actors_of_text(doc, "Juan José Zúñiga Macías"), ["zuniga"]);
 
-    let milei = doc.actor_by_id("milei").expect("milei");
+    let milei = &doc.actors[doc.actor_by_id("milei").expect("milei") as usize];
     assert_eq!(milei.kind, Kind::Person);
     assert!(milei.mentions.len() > 10);
     let mention_segments = doc
@@ -1260,6 +1271,7 @@ fn error_invalid_utf8_in_actors() {
         article: (ARTICLE.to_string(), t.article.clone().into_bytes()),
         actors: (ACTORS.to_string(), actors),
         mentions: Some((MENTIONS.to_string(), t.mentions.clone().into_bytes())),
+        relations: None,
     };
     only_error(
         &sources,

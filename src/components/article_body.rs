@@ -2,7 +2,7 @@
 //! Mentions carry no listeners of their own: the article listens once for all of them
 //! ([`MentionHandlers`]), so opening a card re-renders only the paragraphs whose mention changed.
 
-use article_model::{Block, Document, MentionId};
+use article_model::{ActorId, Block, Document, Focus, MentionId, SentenceId};
 use yew::prelude::*;
 
 use crate::app::DocRef;
@@ -10,6 +10,11 @@ use crate::app::DocRef;
 /// DOM id of a mention, also used to find it again for placement, focus and scrolling.
 pub fn mention_dom_id(mention: MentionId) -> String {
     format!("xa-m-{mention}")
+}
+
+/// DOM id of a sentence, the target of a relation's "read it in the article" link.
+pub fn sentence_dom_id(sentence: SentenceId) -> String {
+    format!("xa-s-{sentence}")
 }
 
 /// DOM id of the open hover card, which mentions point at with `aria-controls`.
@@ -32,23 +37,37 @@ pub struct ArticleBodyProps {
     pub cards_on: bool,
     /// The mention whose card is open.
     pub open: Option<MentionId>,
+    /// What the graph points at: its actor's mentions or its relation's sentences are highlighted.
+    pub active: Option<Focus>,
     pub handlers: MentionHandlers,
-    /// Rendered between the headline and the first paragraph.
-    #[prop_or_default]
-    pub children: Html,
 }
 
 #[component]
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     let doc = props.doc.0;
     let h = &props.handlers;
-    let block = |index: usize| BlockProps {
-        doc: props.doc,
-        index,
-        cards_on: props.cards_on,
-        open: props
-            .open
-            .filter(|&m| doc.mentions[m as usize].block as usize == index),
+    let (actor, evidence) = match props.active {
+        Some(Focus::Actor(a)) => (Some(a), None),
+        Some(Focus::Relation(r)) => (None, Some(doc.relations[r as usize].sentences)),
+        None => (None, None),
+    };
+    let block = |index: usize| {
+        let (first, last) = doc.sentences_of(block_of(doc, index));
+        BlockProps {
+            doc: props.doc,
+            index,
+            cards_on: props.cards_on,
+            open: props
+                .open
+                .filter(|&m| doc.mentions[m as usize].block as usize == index),
+            highlight: actor.filter(|&a| {
+                doc.actors[a as usize]
+                    .mentions
+                    .iter()
+                    .any(|&m| doc.mentions[m as usize].block as usize == index)
+            }),
+            evidence: evidence.filter(|&(from, to)| from <= last && first <= to),
+        }
     };
     html! {
         <article
@@ -65,7 +84,6 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
                 <p class="xa-kicker">{ "Opinion" }</p>
                 <h1 id="xa-title" class="xa-title"><BlockText ..block(0) /></h1>
             </header>
-            { props.children.clone() }
             { for (1..=doc.paragraphs.len()).map(|index| html! {
                 <p key={index} class="xa-para"><BlockText ..block(index) /></p>
             }) }
@@ -81,6 +99,10 @@ struct BlockProps {
     cards_on: bool,
     /// The open mention, only when it is in this block (so other blocks keep equal props).
     open: Option<MentionId>,
+    /// An actor whose mentions to highlight, only when some are in this block.
+    highlight: Option<ActorId>,
+    /// Sentences to highlight as a relation's evidence, only when some are in this block.
+    evidence: Option<(SentenceId, SentenceId)>,
 }
 
 fn block_of(doc: &'static Document, index: usize) -> &'static Block {
@@ -91,30 +113,56 @@ fn block_of(doc: &'static Document, index: usize) -> &'static Block {
     }
 }
 
-/// The text of one block, each mention a focusable link that controls the card.
+/// The text of one block, sentence by sentence, each mention a focusable link that controls the card.
 #[component]
 fn BlockText(props: &BlockProps) -> Html {
     let doc = props.doc.0;
-    block_of(doc, props.index)
-        .segments
-        .iter()
-        .map(|segment| match segment.mention {
-            Some(mention) if props.cards_on => {
-                let actor = doc.actor_of(mention);
-                let expanded = props.open == Some(mention);
-                html! {
-                    <a
-                        id={mention_dom_id(mention)}
-                        class={classes!("xa-mention", format!("xa-kind-{}", actor.kind.key()), expanded.then_some("xa-open"))}
-                        href={format!("#actor={}", actor.id)}
-                        data-m={mention.to_string()}
-                        aria-haspopup="dialog"
-                        aria-expanded={expanded.to_string()}
-                        aria-controls={expanded.then_some(CARD_DOM_ID)}
-                    >{ segment.text }</a>
-                }
-            }
-            _ => html! { segment.text },
-        })
-        .collect()
+    let segments = block_of(doc, props.index).segments;
+    let mut sentences: Vec<Html> = Vec::new();
+    let mut start = 0;
+    while start < segments.len() {
+        let sentence = segments[start].sentence;
+        let end = segments[start..]
+            .iter()
+            .position(|s| s.sentence != sentence)
+            .map_or(segments.len(), |n| start + n);
+        let evidence = props
+            .evidence
+            .is_some_and(|(from, to)| from <= sentence && sentence <= to);
+        let runs: Html = segments[start..end]
+            .iter()
+            .map(|segment| match segment.mention {
+                Some(mention) if props.cards_on => mention_link(props, mention, segment.text),
+                _ => html! { segment.text },
+            })
+            .collect();
+        sentences.push(html! {
+            <span id={sentence_dom_id(sentence)} class={classes!("xa-sent", evidence.then_some("xa-ev"))}>{ runs }</span>
+        });
+        start = end;
+    }
+    sentences.into_iter().collect()
+}
+
+fn mention_link(props: &BlockProps, mention: MentionId, text: &'static str) -> Html {
+    let actor_id = props.doc.0.mentions[mention as usize].actor;
+    let actor = &props.doc.0.actors[actor_id as usize];
+    let expanded = props.open == Some(mention);
+    let highlighted = props.highlight == Some(actor_id);
+    html! {
+        <a
+            id={mention_dom_id(mention)}
+            class={classes!(
+                "xa-mention",
+                format!("xa-kind-{}", actor.kind.key()),
+                expanded.then_some("xa-open"),
+                highlighted.then_some("xa-hl"),
+            )}
+            href={format!("#actor={}", actor.id)}
+            data-m={mention.to_string()}
+            aria-haspopup="dialog"
+            aria-expanded={expanded.to_string()}
+            aria-controls={expanded.then_some(CARD_DOM_ID)}
+        >{ text }</a>
+    }
 }

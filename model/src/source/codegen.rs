@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::{Block, Document, Kind};
+use crate::{Block, Document, GraphLayout, Kind, RelationKind};
 
 fn kind_path(kind: Kind) -> &'static str {
     match kind {
@@ -14,16 +14,36 @@ fn kind_path(kind: Kind) -> &'static str {
     }
 }
 
+fn relation_kind_path(kind: RelationKind) -> String {
+    format!("RelationKind::{kind:?}")
+}
+
 fn block(out: &mut String, block: &Block) {
     out.push_str("Block { segments: &[");
     for s in block.segments {
         let _ = write!(
             out,
-            "Segment {{ text: {:?}, mention: {:?} }}, ",
-            s.text, s.mention
+            "Segment {{ text: {:?}, mention: {:?}, sentence: {} }}, ",
+            s.text, s.mention, s.sentence
         );
     }
     out.push_str("] }");
+}
+
+fn layout(out: &mut String, name: &str, l: &GraphLayout) {
+    let _ = write!(
+        out,
+        "        {name}: GraphLayout {{ width: {}, height: {}, nodes: &[",
+        l.width, l.height
+    );
+    for n in l.nodes {
+        let _ = write!(
+            out,
+            "GraphNode {{ actor: {}, x: {}, y: {} }}, ",
+            n.actor, n.x, n.y
+        );
+    }
+    let _ = writeln!(out, "], edges: &{:?} }},", l.edges);
 }
 
 /// Rust source for `pub static DOCUMENT: Document`, to be `include!`d where the model's types are
@@ -43,13 +63,15 @@ pub fn to_rust(doc: &Document) -> String {
     for a in doc.actors {
         let _ = writeln!(
             out,
-            "        Actor {{ id: {:?}, name: {:?}, kind: {}, role: {:?}, description: {:?}, mentions: &{:?} }},",
+            "        Actor {{ id: {:?}, name: {:?}, short: {:?}, kind: {}, role: {:?}, description: {:?}, mentions: &{:?}, relations: &{:?} }},",
             a.id,
             a.name,
+            a.short,
             kind_path(a.kind),
             a.role,
             a.description,
-            a.mentions
+            a.mentions,
+            a.relations
         );
     }
     out.push_str("    ],\n    mentions: &[\n");
@@ -60,6 +82,23 @@ pub fn to_rust(doc: &Document) -> String {
             m.actor, m.block
         );
     }
-    out.push_str("    ],\n};\n");
+    out.push_str("    ],\n    relations: &[\n");
+    for r in doc.relations {
+        let _ = writeln!(
+            out,
+            "        Relation {{ id: {:?}, kind: {}, from: {}, to: {}, label: {:?}, quote: {:?}, sentences: {:?} }},",
+            r.id,
+            relation_kind_path(r.kind),
+            r.from,
+            r.to,
+            r.label,
+            r.quote,
+            r.sentences
+        );
+    }
+    out.push_str("    ],\n    graph: Graph {\n");
+    layout(&mut out, "wide", &doc.graph.wide);
+    layout(&mut out, "compact", &doc.graph.compact);
+    out.push_str("    },\n};\n");
     out
 }

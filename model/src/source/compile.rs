@@ -4,10 +4,11 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::article::{parse_article, SourceBlock};
-use super::files::{parse, ActorEntry, ActorsFile, OverridesFile};
+use super::files::{parse, ActorEntry, ActorsFile, OverridesFile, RelationsFile};
+use super::relations::{self, Resolved, Text};
 use super::{closest, line_of, ContentError, Sources};
 use crate::segment::{find_mentions, is_whole_word, Form, Span};
-use crate::{Actor, Block, Document, Kind, Mention, MentionId, Segment};
+use crate::{Actor, Block, Document, Graph, Kind, Mention, MentionId, Relation, Segment};
 
 /// The value of an override's `actor` that leaves its text unmarked.
 pub const NO_ACTOR: &str = "none";
@@ -44,6 +45,14 @@ pub fn compile(sources: &Sources) -> Result<&'static Document, Vec<ContentError>
     let overrides = match &sources.mentions {
         Some((file, bytes)) => parse::<OverridesFile>(file, bytes)
             .map(|(o, text)| Some((file.as_str(), o, text)))
+            .map_err(|e| errors.push(e))
+            .ok()
+            .flatten(),
+        None => None,
+    };
+    let relations_file = match &sources.relations {
+        Some((file, bytes)) => parse::<RelationsFile>(file, bytes)
+            .map(|(r, text)| Some((file.as_str(), r, text)))
             .map_err(|e| errors.push(e))
             .ok()
             .flatten(),
@@ -138,12 +147,87 @@ pub fn compile(sources: &Sources) -> Result<&'static Document, Vec<ContentError>
         &mut errors,
     );
 
+    let sentences: Vec<Vec<Range<usize>>> = blocks
+        .iter()
+        .zip(&found)
+        .map(|(block, spans)| sentences_around(block.text, spans))
+        .collect();
+    let text = Text {
+        blocks: blocks.iter().map(|b| b.text).collect(),
+        sentences,
+    };
+    let mut graph = None;
+    let resolved = match &relations_file {
+        Some((file, r, source)) => {
+            let resolved = relations::resolve(file, r, source, &ids, &text, &mut errors);
+            let labels: Vec<&str> = entries
+                .iter()
+                .map(|e| e.short.as_ref().unwrap_or(&e.name).get_ref().as_str())
+                .collect();
+            let wide = relations::lay_out(&resolved, &labels, relations::WIDE);
+            let compact = relations::lay_out(&resolved, &labels, relations::COMPACT);
+            match (wide, compact) {
+                (Some((wn, we)), Some((cn, ce))) => {
+                    graph = Some(Graph {
+                        wide: relations::to_layout(relations::WIDE, wn, we),
+                        compact: relations::to_layout(relations::COMPACT, cn, ce),
+                    })
+                }
+                _ => errors.push(ContentError::new(
+                    file,
+                    1,
+                    "the graph's nodes cannot be placed without overlapping; expected fewer actors in relations or shorter `short` names in actors.toml",
+                )),
+            }
+            resolved
+        }
+        None => Vec::new(),
+    };
+
     if !errors.is_empty() {
         errors.sort();
         errors.dedup();
         return Err(errors);
     }
-    Ok(build(&blocks, entries, &found))
+    let graph = graph.unwrap_or(Graph {
+        wide: relations::to_layout(relations::WIDE, Vec::new(), Vec::new()),
+        compact: relations::to_layout(relations::COMPACT, Vec::new(), Vec::new()),
+    });
+    Ok(build(
+        &blocks,
+        entries,
+        &found,
+        &text.sentences,
+        resolved,
+        graph,
+    ))
+}
+
+/// The sentences of a block, never cutting through a mention (two sentences a mention would
+/// straddle are joined).
+fn sentences_around(text: &str, mentions: &[Span<u16>]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for range in crate::sentence::sentences(text) {
+        let cuts_a_mention = mentions
+            .iter()
+            .any(|m| m.range.start < range.start && range.start < m.range.end);
+        match out.last_mut() {
+            Some(last) if cuts_a_mention => last.end = range.end,
+            _ => out.push(range),
+        }
+    }
+    out
+}
+
+/// Ids are lowercase letters and digits in parts joined by single hyphens.
+pub(super) fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }
 
 fn check_actors(
@@ -157,14 +241,7 @@ fn check_actors(
     for entry in entries {
         let id = entry.id.get_ref().as_str();
         let id_line = line(entry.id.span());
-        let valid_id = !id.is_empty()
-            && id.split('-').all(|part| {
-                !part.is_empty()
-                    && part
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            });
-        if !valid_id {
+        if !valid_id(id) {
             errors.push(ContentError::new(file, id_line, format!("actor id {id:?} is not valid; expected lowercase letters, digits and single hyphens, like \"north-korea\"")));
         } else if id == NO_ACTOR {
             errors.push(ContentError::new(file, id_line, format!("actor id {NO_ACTOR:?} is reserved (an override uses it to unmark a text); expected another id")));
@@ -430,40 +507,77 @@ fn build(
     blocks: &[SourceBlock<'_>],
     entries: &[ActorEntry],
     found: &[Vec<Span<u16>>],
+    sentences: &[Vec<Range<usize>>],
+    resolved: Vec<Resolved>,
+    graph: Graph,
 ) -> &'static Document {
     let mut mentions = Vec::new();
     let mut by_actor: Vec<Vec<MentionId>> = vec![Vec::new(); entries.len()];
     let mut built = Vec::with_capacity(blocks.len());
-    for (b, (block, spans)) in blocks.iter().zip(found).enumerate() {
-        let segments = crate::segment::cut(block.text, spans)
-            .into_iter()
-            .map(|(range, actor)| Segment {
-                text: leak_str(&block.text[range]),
-                mention: actor.map(|actor| {
-                    let id = mentions.len() as MentionId;
-                    mentions.push(Mention {
-                        actor,
-                        block: b as u16,
-                    });
-                    by_actor[actor as usize].push(id);
-                    id
-                }),
-            })
-            .collect();
+    let mut sentence_id = 0u16;
+    for (b, ((block, spans), ranges)) in blocks.iter().zip(found).zip(sentences).enumerate() {
+        let mut segments = Vec::new();
+        for range in ranges {
+            let inside: Vec<Span<u16>> = spans
+                .iter()
+                .filter(|s| range.start <= s.range.start && s.range.end <= range.end)
+                .map(|s| Span {
+                    range: s.range.start - range.start..s.range.end - range.start,
+                    actor: s.actor,
+                })
+                .collect();
+            let text = &block.text[range.clone()];
+            for (run, actor) in crate::segment::cut(text, &inside) {
+                segments.push(Segment {
+                    text: leak_str(&text[run]),
+                    mention: actor.map(|actor| {
+                        let id = mentions.len() as MentionId;
+                        mentions.push(Mention {
+                            actor,
+                            block: b as u16,
+                        });
+                        by_actor[actor as usize].push(id);
+                        id
+                    }),
+                    sentence: sentence_id,
+                });
+            }
+            sentence_id += 1;
+        }
         built.push(Block {
             segments: leak(segments),
         });
     }
+    let mut relations_of: Vec<Vec<u16>> = vec![Vec::new(); entries.len()];
+    for (i, r) in resolved.iter().enumerate() {
+        relations_of[r.from as usize].push(i as u16);
+        relations_of[r.to as usize].push(i as u16);
+    }
     let actors = entries
         .iter()
         .zip(by_actor)
-        .map(|(e, list)| Actor {
+        .zip(relations_of)
+        .map(|((e, list), rels)| Actor {
             id: leak_str(e.id.get_ref()),
             name: leak_str(e.name.get_ref()),
+            short: leak_str(e.short.as_ref().unwrap_or(&e.name).get_ref()),
             kind: Kind::from_key(e.kind.get_ref()).expect("kinds were checked"),
             role: leak_str(e.role.get_ref()),
             description: leak_str(e.description.get_ref()),
             mentions: leak(list),
+            relations: leak(rels),
+        })
+        .collect();
+    let relations = resolved
+        .into_iter()
+        .map(|r| Relation {
+            id: leak_str(&r.id),
+            kind: r.kind,
+            from: r.from,
+            to: r.to,
+            label: leak_str(&r.label),
+            quote: leak_str(&r.quote),
+            sentences: r.sentences,
         })
         .collect();
     let mut built = built.into_iter();
@@ -475,5 +589,7 @@ fn build(
         paragraphs: leak(built.collect()),
         actors: leak(actors),
         mentions: leak(mentions),
+        relations: leak(relations),
+        graph,
     }))
 }

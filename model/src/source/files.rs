@@ -18,6 +18,9 @@ pub struct ActorsFile {
 pub struct ActorEntry {
     pub id: Spanned<String>,
     pub name: Spanned<String>,
+    /// Shorter name for the graph's labels; the name when absent.
+    #[serde(default)]
+    pub short: Option<Spanned<String>>,
     pub kind: Spanned<String>,
     pub role: Spanned<String>,
     pub description: Spanned<String>,
@@ -40,6 +43,26 @@ pub struct OverrideEntry {
     pub text: Spanned<String>,
     /// An actor id, or `"none"` to leave the text unmarked.
     pub actor: Spanned<String>,
+}
+
+/// `relations.toml`: `[[relation]]` tables, each backed by a verbatim quote from the article.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationsFile {
+    #[serde(default)]
+    pub relation: Vec<RelationEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RelationEntry {
+    pub id: Spanned<String>,
+    #[serde(rename = "type")]
+    pub kind: Spanned<String>,
+    pub from: Spanned<String>,
+    pub to: Spanned<String>,
+    pub label: Spanned<String>,
+    pub quote: Spanned<String>,
 }
 
 /// Parses a TOML content file, turning syntax and shape errors into located [`ContentError`]s.

@@ -6,13 +6,16 @@ mod article;
 mod codegen;
 mod compile;
 mod files;
+mod relations;
 
 use std::fmt;
 use std::path::Path;
 
 pub use codegen::to_rust;
 pub use compile::compile;
-pub use files::{ActorEntry, ActorsFile, OverrideEntry, OverridesFile};
+pub use files::{
+    ActorEntry, ActorsFile, OverrideEntry, OverridesFile, RelationEntry, RelationsFile,
+};
 
 /// The largest content file accepted; a bigger one is almost surely a mistake (a pasted binary).
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
@@ -25,6 +28,8 @@ pub struct Sources {
     pub actors: (String, Vec<u8>),
     /// Optional: editors' overrides for ambiguous mentions.
     pub mentions: Option<(String, Vec<u8>)>,
+    /// Optional: relations between actors, for the graph.
+    pub relations: Option<(String, Vec<u8>)>,
 }
 
 /// A mistake in the content, located for the person who must fix it.
@@ -62,7 +67,8 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
-/// Reads the content files of `dir` (`article.txt`, `actors.toml`, optional `mentions.toml`).
+/// Reads the content files of `dir` (`article.txt`, `actors.toml`, optional `mentions.toml` and
+/// `relations.toml`).
 /// Paths in errors are `dir` joined with the file name, as given.
 pub fn read_dir(dir: &Path) -> Result<Sources, Vec<ContentError>> {
     let read = |name: &str, required: bool| -> Result<Option<(String, Vec<u8>)>, ContentError> {
@@ -91,11 +97,16 @@ pub fn read_dir(dir: &Path) -> Result<Sources, Vec<ContentError>> {
         .map_err(|e| errors.push(e))
         .ok()
         .flatten();
+    let relations = read("relations.toml", false)
+        .map_err(|e| errors.push(e))
+        .ok()
+        .flatten();
     match (article, actors) {
         (Some(article), Some(actors)) if errors.is_empty() => Ok(Sources {
             article,
             actors,
             mentions,
+            relations,
         }),
         _ => Err(errors),
     }

@@ -1,0 +1,382 @@
+//! The relation graph's layout, computed once at build time: a seeded force layout (the same input
+//! always gives the same picture), then a pass that pushes nodes apart until no node or label
+//! overlaps another, then edge paths (curved apart where two actors share several relations).
+
+/// A node to place: its label's width in pixels (estimated from its text).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct NodeSpec {
+    pub label_width: f64,
+}
+
+/// Node radius, and where the label sits under it.
+pub const NODE_RADIUS: f64 = 9.0;
+const LABEL_TOP: f64 = 12.0;
+const LABEL_HEIGHT: f64 = 16.0;
+/// Space kept between any two node-and-label boxes.
+const CLEARANCE: f64 = 8.0;
+/// Distance between parallel edges joining the same two actors.
+const PARALLEL_GAP: f64 = 16.0;
+
+/// Estimated width of a 12 px sans-serif label, generous so real text fits its box.
+pub fn label_width(text: &str) -> f64 {
+    text.chars()
+        .map(|c| {
+            if c.is_uppercase() {
+                9.0
+            } else if c == ' ' {
+                3.8
+            } else {
+                7.4
+            }
+        })
+        .sum::<f64>()
+        + 6.0
+}
+
+/// A placed node: centre, and the box that holds its mark and label.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placed {
+    pub x: f64,
+    pub y: f64,
+    pub half_width: f64,
+}
+
+impl Placed {
+    /// (left, top, right, bottom) of the node and its label.
+    pub fn bounds(&self) -> (f64, f64, f64, f64) {
+        (
+            self.x - self.half_width,
+            self.y - NODE_RADIUS - 1.0,
+            self.x + self.half_width,
+            self.y + LABEL_TOP + LABEL_HEIGHT,
+        )
+    }
+}
+
+/// True when two placed nodes' boxes overlap (closer than the clearance).
+pub fn overlaps(a: &Placed, b: &Placed) -> bool {
+    let (al, at, ar, ab) = a.bounds();
+    let (bl, bt, br, bb) = b.bounds();
+    al < br + CLEARANCE && bl < ar + CLEARANCE && at < bb + CLEARANCE && bt < ab + CLEARANCE
+}
+
+/// A small deterministic random source (SplitMix64).
+struct Seeded(u64);
+
+impl Seeded {
+    fn next(&mut self) -> f64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        (z >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+/// Places `nodes` joined by `links` (pairs of node indices) in a `width` × `height` box.
+/// Returns `None` when the nodes cannot be separated in that box.
+pub fn layout(
+    nodes: &[NodeSpec],
+    links: &[(usize, usize)],
+    width: f64,
+    height: f64,
+    seed: u64,
+) -> Option<Vec<Placed>> {
+    let n = nodes.len();
+    let mut rng = Seeded(seed);
+    let half = |i: usize| (nodes[i].label_width / 2.0).max(NODE_RADIUS + 1.0);
+    let mut pos: Vec<(f64, f64)> = (0..n)
+        .map(|_| (rng.next() * width, rng.next() * height))
+        .collect();
+    let k = 0.9 * (width * height / n.max(1) as f64).sqrt();
+    let mut temperature = width.max(height) / 8.0;
+    let clamp = |i: usize, (x, y): (f64, f64)| {
+        let h = half(i) + 2.0;
+        (
+            x.clamp(h, (width - h).max(h)),
+            y.clamp(
+                NODE_RADIUS + 3.0,
+                (height - LABEL_TOP - LABEL_HEIGHT - 2.0).max(NODE_RADIUS + 3.0),
+            ),
+        )
+    };
+    for _ in 0..600 {
+        let mut shift = vec![(0.0f64, 0.0f64); n];
+        for i in 0..n {
+            for j in i + 1..n {
+                let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
+                let d2 = (dx * dx + dy * dy).max(0.01);
+                let f = k * k / d2;
+                shift[i].0 += dx * f;
+                shift[i].1 += dy * f;
+                shift[j].0 -= dx * f;
+                shift[j].1 -= dy * f;
+            }
+        }
+        for &(a, b) in links {
+            let (dx, dy) = (pos[a].0 - pos[b].0, pos[a].1 - pos[b].1);
+            let d = (dx * dx + dy * dy).sqrt().max(0.01);
+            let f = d / k;
+            shift[a].0 -= dx * f;
+            shift[a].1 -= dy * f;
+            shift[b].0 += dx * f;
+            shift[b].1 += dy * f;
+        }
+        for i in 0..n {
+            // Gravity keeps loosely linked actors near the others instead of on the edge.
+            shift[i].0 += (width / 2.0 - pos[i].0) * 0.08;
+            shift[i].1 += (height / 2.0 - pos[i].1) * 0.08;
+            let len = (shift[i].0 * shift[i].0 + shift[i].1 * shift[i].1)
+                .sqrt()
+                .max(1e-9);
+            let step = len.min(temperature);
+            pos[i] = (
+                pos[i].0 + shift[i].0 / len * step,
+                pos[i].1 + shift[i].1 / len * step,
+            );
+        }
+        temperature = (temperature * 0.985).max(0.5);
+    }
+    // Stretch the result over the whole box, so no corner is wasted and nothing piles on an edge.
+    let (min_x, max_x) = pos.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+        (lo.min(p.0), hi.max(p.0))
+    });
+    let (min_y, max_y) = pos.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+        (lo.min(p.1), hi.max(p.1))
+    });
+    let margin_x = (0..n).map(half).fold(0.0, f64::max) + 2.0;
+    let (top, bottom) = (NODE_RADIUS + 3.0, LABEL_TOP + LABEL_HEIGHT + 2.0);
+    for (i, p) in pos.iter_mut().enumerate() {
+        let fx = if max_x > min_x {
+            (p.0 - min_x) / (max_x - min_x)
+        } else {
+            0.5
+        };
+        let fy = if max_y > min_y {
+            (p.1 - min_y) / (max_y - min_y)
+        } else {
+            0.5
+        };
+        *p = clamp(
+            i,
+            (
+                margin_x + fx * (width - 2.0 * margin_x),
+                top + fy * (height - top - bottom),
+            ),
+        );
+    }
+    let mut placed: Vec<Placed> = (0..n)
+        .map(|i| Placed {
+            x: pos[i].0,
+            y: pos[i].1,
+            half_width: half(i),
+        })
+        .collect();
+    for _ in 0..2000 {
+        let mut moved = false;
+        for i in 0..n {
+            for j in i + 1..n {
+                if !overlaps(&placed[i], &placed[j]) {
+                    continue;
+                }
+                moved = true;
+                let (il, it, ir, ib) = placed[i].bounds();
+                let (jl, jt, jr, jb) = placed[j].bounds();
+                let push_x = (ir.min(jr) - il.max(jl) + CLEARANCE) / 2.0 + 0.5;
+                let push_y = (ib.min(jb) - it.max(jt) + CLEARANCE) / 2.0 + 0.5;
+                let (sx, sy) = if push_x < push_y {
+                    (
+                        if placed[i].x <= placed[j].x {
+                            -push_x
+                        } else {
+                            push_x
+                        },
+                        0.0,
+                    )
+                } else {
+                    (
+                        0.0,
+                        if placed[i].y <= placed[j].y {
+                            -push_y
+                        } else {
+                            push_y
+                        },
+                    )
+                };
+                let (xi, yi) = clamp(i, (placed[i].x + sx, placed[i].y + sy));
+                let (xj, yj) = clamp(j, (placed[j].x - sx, placed[j].y - sy));
+                placed[i].x = xi;
+                placed[i].y = yi;
+                placed[j].x = xj;
+                placed[j].y = yj;
+            }
+        }
+        if !moved {
+            return Some(placed);
+        }
+    }
+    None
+}
+
+/// An SVG path from `a` to `b`, stopping `NODE_RADIUS + 2` short of each centre (room for an
+/// arrowhead); the `index`-th of `count` edges between the same two nodes bows out to its own side.
+pub fn edge_path(a: &Placed, b: &Placed, index: usize, count: usize) -> String {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+    let (ux, uy) = (dx / len, dy / len);
+    let inset = NODE_RADIUS + 2.0;
+    let (x1, y1) = (a.x + ux * inset, a.y + uy * inset);
+    let (x2, y2) = (b.x - ux * inset, b.y - uy * inset);
+    let bow = (index as f64 - (count as f64 - 1.0) / 2.0) * PARALLEL_GAP;
+    if bow == 0.0 {
+        format!("M{x1:.1} {y1:.1}L{x2:.1} {y2:.1}")
+    } else {
+        let (cx, cy) = (
+            (x1 + x2) / 2.0 - uy * bow * 2.0,
+            (y1 + y2) / 2.0 + ux * bow * 2.0,
+        );
+        format!("M{x1:.1} {y1:.1}Q{cx:.1} {cy:.1} {x2:.1} {y2:.1}")
+    }
+}
+
+/// A direction of an arrow key, for moving between the graph's nodes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+/// The node an arrow key moves to from `from`: the nearest one in that direction, preferring nodes
+/// in line with it (what a reader expects from "the one to the right").
+pub fn neighbour(points: &[(i16, i16)], from: usize, direction: Direction) -> Option<usize> {
+    let (fx, fy) = points[from];
+    points
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| i != from)
+        .filter_map(|(i, &(x, y))| {
+            let (dx, dy) = (f64::from(x - fx), f64::from(y - fy));
+            let (ahead, aside) = match direction {
+                Direction::Right => (dx, dy),
+                Direction::Left => (-dx, dy),
+                Direction::Down => (dy, dx),
+                Direction::Up => (-dy, dx),
+            };
+            (ahead > 0.0).then_some((ahead + 2.5 * aside.abs(), i))
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, i)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> (Vec<NodeSpec>, Vec<(usize, usize)>) {
+        let names = [
+            "Milei",
+            "Bolivia",
+            "Arce",
+            "United States",
+            "China",
+            "Mercosur",
+            "Andean Community",
+            "Lula",
+            "Brazil",
+        ];
+        let nodes = names
+            .iter()
+            .map(|n| NodeSpec {
+                label_width: label_width(n),
+            })
+            .collect();
+        let links = vec![
+            (0, 1),
+            (0, 2),
+            (2, 1),
+            (3, 4),
+            (5, 4),
+            (3, 6),
+            (0, 7),
+            (7, 8),
+            (0, 8),
+            (3, 1),
+        ];
+        (nodes, links)
+    }
+
+    #[test]
+    fn same_input_same_layout() {
+        let (nodes, links) = sample();
+        assert_eq!(
+            layout(&nodes, &links, 560.0, 420.0, 7),
+            layout(&nodes, &links, 560.0, 420.0, 7)
+        );
+    }
+
+    #[test]
+    fn no_node_or_label_overlaps_and_all_inside() {
+        let (nodes, links) = sample();
+        for (w, h) in [(560.0, 420.0), (320.0, 640.0)] {
+            let placed = layout(&nodes, &links, w, h, 7).expect("room enough");
+            for (i, a) in placed.iter().enumerate() {
+                let (l, t, r, b) = a.bounds();
+                assert!(
+                    l >= 0.0 && t >= 0.0 && r <= w && b <= h,
+                    "{a:?} inside {w}×{h}"
+                );
+                for c in &placed[i + 1..] {
+                    assert!(!overlaps(a, c), "{a:?} overlaps {c:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn impossible_boxes_are_reported() {
+        let nodes = vec![NodeSpec { label_width: 100.0 }; 30];
+        assert_eq!(layout(&nodes, &[], 120.0, 120.0, 1), None);
+    }
+
+    #[test]
+    fn arrow_keys_move_to_the_nearest_node_that_way() {
+        //   0 . 1
+        //   . 2 .
+        //   3 . 4
+        let points = [(0, 0), (100, 0), (50, 50), (0, 100), (100, 100)];
+        assert_eq!(neighbour(&points, 0, Direction::Right), Some(1));
+        assert_eq!(neighbour(&points, 0, Direction::Down), Some(3));
+        assert_eq!(
+            neighbour(&points, 2, Direction::Up),
+            Some(0),
+            "a tie goes to the first"
+        );
+        assert_eq!(neighbour(&points, 1, Direction::Left), Some(0));
+        assert_eq!(
+            neighbour(&points, 4, Direction::Right),
+            None,
+            "nothing further right"
+        );
+        assert_eq!(neighbour(&points, 3, Direction::Right), Some(4));
+    }
+
+    #[test]
+    fn parallel_edges_bow_apart_and_single_edges_are_straight() {
+        let a = Placed {
+            x: 0.0,
+            y: 0.0,
+            half_width: 10.0,
+        };
+        let b = Placed {
+            x: 100.0,
+            y: 0.0,
+            half_width: 10.0,
+        };
+        assert_eq!(edge_path(&a, &b, 0, 1), "M11.0 0.0L89.0 0.0");
+        let (p, q) = (edge_path(&a, &b, 0, 2), edge_path(&a, &b, 1, 2));
+        assert!(p.contains('Q') && q.contains('Q') && p != q);
+    }
+}
