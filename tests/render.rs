@@ -176,3 +176,66 @@ fn card_tells_who_the_actor_is_in_this_story() {
         }
     }
 }
+
+#[test]
+fn relations_table_quotes_every_relation_verbatim() {
+    let html = render_app();
+    let rows = inner_of(&html, "<tr class=\"xa-rel-", "</tr>");
+    assert_eq!(rows.len(), DOCUMENT.relations.len());
+    for (row, r) in rows.iter().zip(DOCUMENT.relations) {
+        let text = text_of(row);
+        assert!(text.contains(r.quote), "{text}");
+        assert!(text.contains(r.label), "{text}");
+        assert!(
+            row.contains(&format!("href=\"#xa-s-{}\"", r.sentences.0)),
+            "{row}"
+        );
+    }
+    let source = source_blocks().join("\n");
+    assert!(
+        DOCUMENT.relations.iter().all(|r| source.contains(r.quote)),
+        "quotes are the article's words"
+    );
+}
+
+#[test]
+fn graph_has_a_line_per_relation_and_its_size_before_the_app_runs() {
+    let html = render_app();
+    if DOCUMENT.relations.is_empty() {
+        assert!(!html.contains("<svg"), "no graph without relations");
+        return;
+    }
+    for (tag, layout) in [("w", &DOCUMENT.graph.wide), ("c", &DOCUMENT.graph.compact)] {
+        for r in 0..DOCUMENT.relations.len() {
+            assert!(
+                html.contains(&format!("id=\"xa-e-{tag}-{r}\"")),
+                "edge {r} in layout {tag}"
+            );
+        }
+        for n in layout.nodes {
+            assert!(html.contains(&format!("id=\"xa-n-{tag}-{}\"", n.actor)));
+        }
+        let size = format!("width=\"{}\" height=\"{}\"", layout.width, layout.height);
+        assert!(html.contains(&size), "{size}");
+    }
+    assert!(
+        html.contains("as this opinion article states them"),
+        "the graph says whose claims these are"
+    );
+}
+
+#[test]
+fn every_sentence_is_addressable() {
+    let html = render_app();
+    let last = DOCUMENT
+        .paragraphs
+        .last()
+        .unwrap()
+        .segments
+        .last()
+        .unwrap()
+        .sentence;
+    for s in 0..=last {
+        assert!(html.contains(&format!("id=\"xa-s-{s}\"")), "sentence {s}");
+    }
+}

@@ -55,9 +55,13 @@ impl Placed {
 
 /// True when two placed nodes' boxes overlap (closer than the clearance).
 pub fn overlaps(a: &Placed, b: &Placed) -> bool {
+    closer_than(a, b, CLEARANCE)
+}
+
+fn closer_than(a: &Placed, b: &Placed, gap: f64) -> bool {
     let (al, at, ar, ab) = a.bounds();
     let (bl, bt, br, bb) = b.bounds();
-    al < br + CLEARANCE && bl < ar + CLEARANCE && at < bb + CLEARANCE && bt < ab + CLEARANCE
+    al < br + gap && bl < ar + gap && at < bb + gap && bt < ab + gap
 }
 
 /// A small deterministic random source (SplitMix64).
@@ -177,14 +181,15 @@ pub fn layout(
         let mut moved = false;
         for i in 0..n {
             for j in i + 1..n {
-                if !overlaps(&placed[i], &placed[j]) {
+                // A pixel more than the clearance, so rounding to whole pixels keeps it.
+                if !closer_than(&placed[i], &placed[j], CLEARANCE + 1.0) {
                     continue;
                 }
                 moved = true;
                 let (il, it, ir, ib) = placed[i].bounds();
                 let (jl, jt, jr, jb) = placed[j].bounds();
-                let push_x = (ir.min(jr) - il.max(jl) + CLEARANCE) / 2.0 + 0.5;
-                let push_y = (ib.min(jb) - it.max(jt) + CLEARANCE) / 2.0 + 0.5;
+                let push_x = (ir.min(jr) - il.max(jl) + CLEARANCE + 1.0) / 2.0 + 0.5;
+                let push_y = (ib.min(jb) - it.max(jt) + CLEARANCE + 1.0) / 2.0 + 0.5;
                 let (sx, sy) = if push_x < push_y {
                     (
                         if placed[i].x <= placed[j].x {

@@ -44,10 +44,12 @@ fn main() -> ExitCode {
                 }
             }
             println!(
-                "{dir}: ok: {} paragraphs, {} actors, {} mentions",
+                "{dir}: ok: {} paragraphs, {} actors, {} mentions, {} relations ({} actors in the graph)",
                 doc.paragraphs.len(),
                 doc.actors.len(),
-                doc.mentions.len()
+                doc.mentions.len(),
+                doc.relations.len(),
+                doc.graph.wide.nodes.len()
             );
             ExitCode::SUCCESS
         }

@@ -58,8 +58,12 @@ impl Text<'_> {
                 hi = mid - 1;
             }
         }
-        let found = &quote[..cuts[lo]];
-        let wanted: String = quote[cuts[lo]..].chars().take(12).collect();
+        // Part at a word: "…will run" then “two crossings” reads better than a cut inside a word.
+        let mut found = &quote[..cuts[lo]];
+        if let Some(space) = found.rfind(' ') {
+            found = &found[..space];
+        }
+        let wanted: String = quote[found.len()..].trim_start().chars().take(14).collect();
         if found.chars().count() < 4 {
             return "not even its first words occur in the article".to_string();
         }
@@ -67,8 +71,13 @@ impl Text<'_> {
             .blocks
             .iter()
             .find_map(|b| {
-                b.find(found)
-                    .map(|at| b[at + found.len()..].chars().take(12).collect::<String>())
+                b.find(found).map(|at| {
+                    b[at + found.len()..]
+                        .trim_start()
+                        .chars()
+                        .take(14)
+                        .collect::<String>()
+                })
             })
             .unwrap_or_default();
         let tail: String = found
