@@ -6,7 +6,7 @@ use std::ops::Range;
 use super::article::{parse_article, SourceBlock};
 use super::files::{parse, ActorEntry, ActorsFile, OverridesFile, RelationsFile};
 use super::relations::{self, Resolved, Text};
-use super::{closest, line_of, ContentError, Sources};
+use super::{did_you_mean, line_of, not_one_of, ContentError, Sources};
 use crate::segment::{find_mentions, is_whole_word, Form, Span};
 use crate::{Actor, Block, Document, Graph, Kind, Mention, MentionId, Relation, Segment};
 
@@ -264,15 +264,10 @@ fn check_actors(
             }
         }
         if Kind::from_key(entry.kind.get_ref()).is_none() {
-            let expected: Vec<&str> = Kind::ALL.iter().map(|k| k.key()).collect();
             errors.push(ContentError::new(
                 file,
                 line(entry.kind.span()),
-                format!(
-                    "unknown kind {:?}; expected one of {}",
-                    entry.kind.get_ref(),
-                    expected.join(", ")
-                ),
+                not_one_of("kind", entry.kind.get_ref(), Kind::ALL.map(Kind::key)),
             ));
         }
         if entry.forms.get_ref().is_empty() {
@@ -325,9 +320,7 @@ fn resolve_overrides(
         } else if let Some(&index) = ids.get(actor_name) {
             Some(Some(index))
         } else {
-            let hint = closest(actor_name, ids.keys().copied())
-                .map(|k| format!(" (did you mean {k:?}?)"))
-                .unwrap_or_default();
+            let hint = did_you_mean(actor_name, ids.keys().copied());
             errors.push(ContentError::new(
                 file,
                 line_of(text, entry.actor.span().start),

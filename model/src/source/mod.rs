@@ -85,22 +85,16 @@ pub fn read_dir(dir: &Path) -> Result<Sources, Vec<ContentError>> {
         }
     };
     let mut errors = Vec::new();
-    let article = read("article.txt", true)
-        .map_err(|e| errors.push(e))
-        .ok()
-        .flatten();
-    let actors = read("actors.toml", true)
-        .map_err(|e| errors.push(e))
-        .ok()
-        .flatten();
-    let mentions = read("mentions.toml", false)
-        .map_err(|e| errors.push(e))
-        .ok()
-        .flatten();
-    let relations = read("relations.toml", false)
-        .map_err(|e| errors.push(e))
-        .ok()
-        .flatten();
+    let mut take = |name: &str, required: bool| {
+        read(name, required)
+            .map_err(|e| errors.push(e))
+            .ok()
+            .flatten()
+    };
+    let article = take("article.txt", true);
+    let actors = take("actors.toml", true);
+    let mentions = take("mentions.toml", false);
+    let relations = take("relations.toml", false);
     match (article, actors) {
         (Some(article), Some(actors)) if errors.is_empty() => Ok(Sources {
             article,
@@ -142,8 +136,9 @@ pub(crate) fn utf8<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, ContentEr
     Ok(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
-/// The known word closest to `word`, for "did you mean" hints.
-pub(crate) fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+/// A " (did you mean "milei"?)" hint naming the known word closest to `word`, or nothing when none
+/// is close. Ties go to the alphabetically first, so the message is the same on every build.
+pub(crate) fn did_you_mean<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> String {
     fn distance(a: &str, b: &str) -> usize {
         let b: Vec<char> = b.chars().collect();
         let mut row: Vec<usize> = (0..=b.len()).collect();
@@ -164,6 +159,20 @@ pub(crate) fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) 
         .into_iter()
         .map(|k| (distance(word, k), k))
         .filter(|&(d, k)| d <= 2.max(k.len() / 3))
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, k)| k)
+        .min()
+        .map(|(_, k)| format!(" (did you mean {k:?}?)"))
+        .unwrap_or_default()
+}
+
+/// "unknown kind "x"; expected one of a, b, c": for a word that must come from a fixed list.
+pub(crate) fn not_one_of(
+    what: &str,
+    got: &str,
+    expected: impl IntoIterator<Item = &'static str>,
+) -> String {
+    let expected: Vec<&str> = expected.into_iter().collect();
+    format!(
+        "unknown {what} {got:?}; expected one of {}",
+        expected.join(", ")
+    )
 }

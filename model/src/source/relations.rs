@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::files::RelationsFile;
-use super::{closest, line_of, ContentError};
+use super::{did_you_mean, line_of, not_one_of, ContentError};
 use crate::layout::{edge_path, label_width, layout, NodeSpec, Placed};
 use crate::segment::is_whole_word;
 use crate::{ActorId, GraphLayout, GraphNode, RelationKind, SentenceId};
@@ -119,14 +119,13 @@ pub fn resolve(
         }
         let kind = RelationKind::from_key(entry.kind.get_ref());
         if kind.is_none() {
-            let expected: Vec<&str> = RelationKind::ALL.iter().map(|k| k.key()).collect();
             errors.push(ContentError::new(
                 file,
                 line(entry.kind.span()),
-                format!(
-                    "unknown type {:?}; expected one of {}",
+                not_one_of(
+                    "type",
                     entry.kind.get_ref(),
-                    expected.join(", ")
+                    RelationKind::ALL.map(RelationKind::key),
                 ),
             ));
         }
@@ -134,9 +133,7 @@ pub fn resolve(
             let name = field.get_ref().as_str();
             let found = ids.get(name).copied();
             if found.is_none() {
-                let hint = closest(name, ids.keys().copied())
-                    .map(|k| format!(" (did you mean {k:?}?)"))
-                    .unwrap_or_default();
+                let hint = did_you_mean(name, ids.keys().copied());
                 errors.push(ContentError::new(
                     file,
                     line(field.span()),
