@@ -23,6 +23,15 @@ fn by_id(id: &str) -> Option<HtmlElement> {
         .ok()
 }
 
+/// Focuses an HTML or SVG element (the two have separate `focus` methods).
+fn focus(el: &Element) {
+    if let Some(el) = el.dyn_ref::<HtmlElement>() {
+        let _ = el.focus();
+    } else if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
+        let _ = el.focus();
+    }
+}
+
 /// The mention an event happened on, with its element.
 pub fn mention_at(target: Option<EventTarget>) -> Option<(MentionId, Element)> {
     let el = element(target)?.closest("[data-m]").ok()??;
@@ -41,12 +50,14 @@ pub fn node_at(target: Option<EventTarget>) -> Option<ActorId> {
 }
 
 /// The element a card is attached to: the mention, or the node in whichever graph layout shows.
-fn anchor_element(anchor: Anchor) -> Option<HtmlElement> {
+/// (A node is an SVG element: anything here must work on `Element`, not only `HtmlElement`.)
+fn anchor_element(anchor: Anchor) -> Option<Element> {
+    let document = gloo::utils::document();
     match anchor {
-        Anchor::Mention(m) => by_id(&mention_dom_id(m)),
+        Anchor::Mention(m) => document.get_element_by_id(&mention_dom_id(m)),
         Anchor::Node(a) => node_dom_ids(a)
             .iter()
-            .filter_map(|id| by_id(id))
+            .filter_map(|id| document.get_element_by_id(id))
             .find(|el| el.get_client_rects().length() > 0),
     }
 }
@@ -138,12 +149,12 @@ pub fn focus_anchor(anchor: Anchor) -> bool {
     };
     let already = gloo::utils::document()
         .active_element()
-        .is_some_and(|a| a == *el.as_ref());
-    let _ = el.focus();
+        .is_some_and(|a| a == el);
+    focus(&el);
     !already
 }
 
-fn scroll_to(el: Option<HtmlElement>) {
+fn scroll_to(el: Option<Element>) {
     if let Some(el) = el {
         let options = ScrollIntoViewOptions::new();
         options.set_block(ScrollLogicalPosition::Center);
@@ -159,7 +170,7 @@ pub fn scroll_to_anchor(anchor: Anchor) {
 
 /// Scrolls a sentence of the article to the middle of the viewport.
 pub fn scroll_to_sentence(sentence: SentenceId) {
-    scroll_to(by_id(&sentence_dom_id(sentence)));
+    scroll_to(gloo::utils::document().get_element_by_id(&sentence_dom_id(sentence)));
 }
 
 /// The address's fragment (`#actor=milei`), or an empty string.

@@ -177,7 +177,29 @@ pub fn layout(
             half_width: half(i),
         })
         .collect();
-    for _ in 0..2000 {
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for &(a, b) in links {
+        let key = (a.min(b), a.max(b));
+        match pairs.iter_mut().find(|p| (p.0, p.1) == key) {
+            Some(p) => p.2 += 1,
+            None => pairs.push((key.0, key.1, 1)),
+        }
+    }
+    for _ in 0..300 {
+        let apart = separate(&mut placed, &clamp);
+        let cleared = clear_lines(&mut placed, &pairs, &clamp);
+        if apart && cleared {
+            return Some(placed);
+        }
+    }
+    None
+}
+
+/// Pushes overlapping nodes apart; true when none overlapped.
+fn separate(placed: &mut [Placed], clamp: &dyn Fn(usize, (f64, f64)) -> (f64, f64)) -> bool {
+    let n = placed.len();
+    let mut untouched = true;
+    for _ in 0..200 {
         let mut moved = false;
         for i in 0..n {
             for j in i + 1..n {
@@ -218,10 +240,66 @@ pub fn layout(
             }
         }
         if !moved {
-            return Some(placed);
+            return untouched;
+        }
+        untouched = false;
+    }
+    false
+}
+
+/// How far a line must keep from the centre of an actor it does not join, so it never seems to
+/// pass through it (plus the bow of parallel lines).
+pub const LINE_CLEARANCE: f64 = 16.0;
+
+/// Distance from `p` to the segment `a`–`b`, and the unit vector from the segment towards `p`.
+pub fn distance_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> (f64, (f64, f64)) {
+    let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+    let len2 = (dx * dx + dy * dy).max(1e-9);
+    let t = (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0);
+    let (cx, cy) = (a.0 + t * dx, a.1 + t * dy);
+    let (ox, oy) = (p.0 - cx, p.1 - cy);
+    let d = (ox * ox + oy * oy).sqrt();
+    if d > 1e-6 {
+        (d, (ox / d, oy / d))
+    } else {
+        let len = len2.sqrt();
+        (0.0, (-dy / len, dx / len))
+    }
+}
+
+/// The clearance a line between two actors with `count` relations needs.
+pub fn line_clearance(count: usize) -> f64 {
+    LINE_CLEARANCE + (count.saturating_sub(1)) as f64 / 2.0 * PARALLEL_GAP
+}
+
+/// Moves actors off lines that do not join them; true when none was in the way.
+fn clear_lines(
+    placed: &mut [Placed],
+    pairs: &[(usize, usize, usize)],
+    clamp: &dyn Fn(usize, (f64, f64)) -> (f64, f64),
+) -> bool {
+    let mut clear = true;
+    for &(a, b, count) in pairs {
+        let need = line_clearance(count) + 1.0;
+        for c in 0..placed.len() {
+            if c == a || c == b {
+                continue;
+            }
+            let (d, (ux, uy)) = distance_to_segment(
+                (placed[c].x, placed[c].y),
+                (placed[a].x, placed[a].y),
+                (placed[b].x, placed[b].y),
+            );
+            if d < need {
+                clear = false;
+                let step = need - d + 0.5;
+                let (x, y) = clamp(c, (placed[c].x + ux * step, placed[c].y + uy * step));
+                placed[c].x = x;
+                placed[c].y = y;
+            }
         }
     }
-    None
+    clear
 }
 
 /// An SVG path from `a` to `b`, stopping `NODE_RADIUS + 2` short of each centre (room for an

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use article_model::layout::{label_width, overlaps, Placed};
+use article_model::layout::{distance_to_segment, label_width, line_clearance, overlaps, Placed};
 use article_model::source::{compile, read_dir, to_rust, ContentError, Sources};
 use article_model::{Document, GraphLayout, RelationKind};
 
@@ -169,6 +169,33 @@ fn layout_is_deterministic_without_overlaps() {
             doc.relations.len(),
             "one path per relation"
         );
+        // No line seems to pass through an actor it does not join.
+        let at = |actor: u16| {
+            let n = layout.nodes.iter().find(|n| n.actor == actor).unwrap();
+            (f64::from(n.x), f64::from(n.y))
+        };
+        let pair = |a: u16, b: u16| (a.min(b), a.max(b));
+        for r in doc.relations {
+            let count = doc
+                .relations
+                .iter()
+                .filter(|o| pair(o.from, o.to) == pair(r.from, r.to))
+                .count();
+            for n in layout
+                .nodes
+                .iter()
+                .filter(|n| n.actor != r.from && n.actor != r.to)
+            {
+                let (d, _) =
+                    distance_to_segment((f64::from(n.x), f64::from(n.y)), at(r.from), at(r.to));
+                let who = doc.actors[n.actor as usize].id;
+                assert!(
+                    d >= line_clearance(count) - 1.0,
+                    "{} passes {d:.1} from {who}",
+                    r.id
+                );
+            }
+        }
     }
 }
 

@@ -61,25 +61,23 @@ pub fn relation_name(doc: &Document, relation: u16) -> String {
     )
 }
 
-fn caption(doc: &Document, active: Option<Focus>) -> String {
+/// What the graph points at, in words: an actor and its count, or a relation and its quote (set
+/// off as a quotation by its style, not by added quote marks, which would clash with the quote's own).
+fn caption(doc: &Document, active: Option<Focus>) -> Html {
     match active {
         Some(Focus::Actor(a)) => {
             let actor = &doc.actors[a as usize];
             let n = actor.relations.len();
-            format!(
-                "{}: {n} relation{} in this article.",
-                actor.name,
-                if n == 1 { "" } else { "s" }
-            )
+            let plural = if n == 1 { "" } else { "s" };
+            html! { format!("{}: {n} relation{plural} in this article.", actor.name) }
         }
-        Some(Focus::Relation(r)) => {
-            format!(
-                "{}: “{}”",
-                relation_name(doc, r),
-                doc.relations[r as usize].quote
-            )
-        }
-        None => "Hover, focus or tap a name or a line to see it in the text.".to_string(),
+        Some(Focus::Relation(r)) => html! {
+            <>
+                <strong>{ relation_name(doc, r) }</strong>
+                <span class="xa-caption-quote">{ doc.relations[r as usize].quote }</span>
+            </>
+        },
+        None => html! { "Hover, focus or tap a name or a line to see it in the text." },
     }
 }
 
@@ -372,8 +370,18 @@ fn GraphSvg(props: &GraphSvgProps) -> Html {
                 aria-label={label}
             >
                 { shape(actor.kind) }
-                <text class="xa-node-label" y="25" text-anchor="middle">{ actor.short }</text>
             </g>
+        }
+    });
+    // Labels are drawn last, over the lines, each on its own halo; they answer the pointer like
+    // their node, but the keyboard and screen readers meet the node itself.
+    let labels = layout.nodes.iter().map(|n| {
+        let em = em_actors.contains(&n.actor);
+        html! {
+            <text key={n.actor} class={classes!("xa-node-label", em.then_some("xa-em"))} data-node={n.actor.to_string()}
+                x={n.x.to_string()} y={(n.y + 25).to_string()} text-anchor="middle">
+                { doc.actors[n.actor as usize].short }
+            </text>
         }
     });
     let markers = RelationKind::ALL.into_iter().filter(|k| k.directed()).map(|k| html! {
@@ -394,8 +402,10 @@ fn GraphSvg(props: &GraphSvgProps) -> Html {
             {onpointerover} {onpointerout} {onfocusin} {onfocusout} {onpointerdown} {onclick} {onkeydown}
         >
             <defs>{ for markers }</defs>
-            <g class="xa-edges">{ for edges }</g>
+            // Nodes come first so that Tab meets the actors before the lines.
             <g class="xa-nodes">{ for nodes }</g>
+            <g class="xa-edges">{ for edges }</g>
+            <g class="xa-labels" aria-hidden="true">{ for labels }</g>
         </svg>
     }
 }

@@ -41,7 +41,8 @@ export function readActors(contentDir) {
     };
     const formsLine = body.match(/^\s*forms\s*=\s*\[([^\]]*)\]/m);
     const forms = formsLine ? (formsLine[1].match(STRING) ?? []).map(tomlString) : [];
-    return { id: field('id'), name: field('name'), kind: field('kind'), forms };
+    // `short` is the graph's label; it defaults to the name.
+    return { id: field('id'), name: field('name'), short: field('short') ?? field('name'), kind: field('kind'), forms };
   });
 }
 
@@ -89,6 +90,30 @@ export function predictMentions(text, actors) {
   return found;
 }
 
+/**
+ * The `[[relation]]` tables of relations.toml (id, type, from, to, label, quote), in file order, and
+ * which types its header calls directed (`#   insult      (directed)   …`).
+ */
+export function readRelations(contentDir) {
+  const text = readFileSync(join(contentDir, 'relations.toml'), 'utf8');
+  const directed = new Map(
+    [...text.matchAll(/^#\s+([a-z]+)\s+\((directed|undirected)\)/gm)].map((m) => [m[1], m[2] === 'directed']),
+  );
+  const withoutComments = text
+    .split('\n')
+    .filter((l) => !/^\s*#/.test(l))
+    .join('\n');
+  const tables = withoutComments.split(/^\s*\[\[relation\]\]\s*$/m).slice(1);
+  const relations = tables.map((body) => {
+    const field = (key) => {
+      const m = body.match(new RegExp(`^\\s*${key}\\s*=\\s*("(?:[^"\\\\]|\\\\.)*")`, 'm'));
+      return m ? tomlString(m[1]) : undefined;
+    };
+    return { id: field('id'), type: field('type'), from: field('from'), to: field('to'), label: field('label'), quote: field('quote') };
+  });
+  return { relations, directed };
+}
+
 /** Everything the tests expect, from the content folder. */
 export function loadExpectations(contentDir) {
   const article = readArticle(contentDir);
@@ -101,7 +126,21 @@ export function loadExpectations(contentDir) {
   mentions.forEach((m, i) => (m.index = i));
   const byActor = new Map(actors.map((a) => [a.id, []]));
   for (const m of mentions) byActor.get(m.actor.id).push(m.index);
-  return { article, actors, blocks, mentions, byActor };
+  // Relations, numbered in file order as the page numbers them; actors are numbered in actors.toml order.
+  const { relations, directed } = readRelations(contentDir);
+  const actorIndex = new Map(actors.map((a, i) => [a.id, i]));
+  const relationsOf = new Map(actors.map((a) => [a.id, []]));
+  relations.forEach((r, i) => {
+    r.index = i;
+    r.fromIndex = actorIndex.get(r.from);
+    r.toIndex = actorIndex.get(r.to);
+    r.directed = directed.get(r.type);
+    relationsOf.get(r.from).push(i);
+    relationsOf.get(r.to).push(i);
+  });
+  // The actors the graph draws: those in at least one relation, in actors.toml order.
+  const graphActors = actors.map((_, i) => i).filter((i) => relationsOf.get(actors[i].id).length > 0);
+  return { article, actors, blocks, mentions, byActor, relations, relationsOf, graphActors, actorIndex };
 }
 
 /** A mention's text without a trailing possessive. */

@@ -13,6 +13,7 @@ import { loadExpectations } from './content.mjs';
 import { runAll, filterTests } from './harness.mjs';
 import { startServer } from './server.mjs';
 import { defineTests } from './tests.mjs';
+import { defineGraphTests } from './graph-tests.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -34,6 +35,7 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const E = loadExpectations(join(root, 'content'));
 
 defineTests({ E, axeSource, outDir });
+defineGraphTests({ E, axeSource, outDir });
 if (process.argv[2]) filterTests(process.argv[2]);
 
 const server = await startServer(dist);
