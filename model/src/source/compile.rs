@@ -42,22 +42,8 @@ pub fn compile(sources: &Sources) -> Result<&'static Document, Vec<ContentError>
     let actors = parse::<ActorsFile>(actors_file, actors_bytes)
         .map_err(|e| errors.push(e))
         .ok();
-    let overrides = match &sources.mentions {
-        Some((file, bytes)) => parse::<OverridesFile>(file, bytes)
-            .map(|(o, text)| Some((file.as_str(), o, text)))
-            .map_err(|e| errors.push(e))
-            .ok()
-            .flatten(),
-        None => None,
-    };
-    let relations_file = match &sources.relations {
-        Some((file, bytes)) => parse::<RelationsFile>(file, bytes)
-            .map(|(r, text)| Some((file.as_str(), r, text)))
-            .map_err(|e| errors.push(e))
-            .ok()
-            .flatten(),
-        None => None,
-    };
+    let overrides = parse_optional::<OverridesFile>(&sources.mentions, &mut errors);
+    let relations_file = parse_optional::<RelationsFile>(&sources.relations, &mut errors);
     let (Some(blocks), Some((actors, actors_text))) = (blocks, actors) else {
         errors.sort();
         return Err(errors);
@@ -217,6 +203,19 @@ fn sentences_around(text: &str, mentions: &[Span<u16>]) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Parses an optional content file: `(file name, parsed, text)`, or `None` when it is absent or wrong
+/// (then the error is pushed).
+fn parse_optional<'a, T: serde::de::DeserializeOwned>(
+    source: &'a Option<(String, Vec<u8>)>,
+    errors: &mut Vec<ContentError>,
+) -> Option<(&'a str, T, String)> {
+    let (file, bytes) = source.as_ref()?;
+    parse::<T>(file, bytes)
+        .map(|(parsed, text)| (file.as_str(), parsed, text))
+        .map_err(|e| errors.push(e))
+        .ok()
 }
 
 /// Ids are lowercase letters and digits in parts joined by single hyphens.
