@@ -3,6 +3,6 @@
 # on every change). Stop with Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh build
 source scripts/env.sh
 exec trunk serve --release "$@"

@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
-# Installs what building and testing the article needs, from the package registries only
-# (Debian, crates.io, npm), and skips whatever is already installed. Safe to run again.
+# Installs what building (`setup.sh build`) or building and testing (`setup.sh`, the default) the
+# article needs, from the package registries only (Debian, crates.io, npm), and skips whatever is
+# already installed. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+purpose=${1:-test}
 
 TRUNK_VERSION=0.22.1
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# System packages: the browser for tests, brotli for size reports, Node for the test tools.
+# System packages: Node for wasm-opt (and the test tools); for tests, the browser and brotli.
 missing=()
-command -v chromium >/dev/null || missing+=(chromium)
-command -v brotli >/dev/null || missing+=(brotli)
+if [ "$purpose" = test ]; then
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v brotli >/dev/null || missing+=(brotli)
+fi
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
