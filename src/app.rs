@@ -470,7 +470,7 @@ pub fn App(props: &AppProps) -> Html {
 
     html! {
         <main class="xa-root">
-            <CardsSwitch on={cards_on} {on_toggle} />
+            <CardsSwitch on={cards_on} {on_toggle} graph={!doc.relations.is_empty()} />
             <ArticleBody doc={props.doc} {cards_on} {open} {active} {handlers} />
             if !doc.relations.is_empty() {
                 <RelationFigure

@@ -1,4 +1,5 @@
-//! The one-click switch that turns actor cards (and the marking of names) on and off.
+//! The toolbar above the article: the one-click switch that turns actor cards (and the marking of
+//! names) on and off, and, where the graph sits below the text, a link down to it.
 
 use yew::prelude::*;
 
@@ -6,6 +7,9 @@ use yew::prelude::*;
 pub struct CardsSwitchProps {
     pub on: bool,
     pub on_toggle: Callback<bool>,
+    /// The page has a relation graph to link to.
+    #[prop_or_default]
+    pub graph: bool,
 }
 
 #[component]
@@ -21,6 +25,9 @@ pub fn CardsSwitch(props: &CardsSwitchProps) -> Html {
                     { "Actor cards are off." }
                 }
             </span>
+            if props.graph {
+                <a class="xa-jump" href="#xa-graph-title">{ "Who does what to whom ↓" }</a>
+            }
             <button type="button" class="xa-switch" aria-pressed={on.to_string()} aria-describedby="xa-hint" {onclick}>
                 <span class="xa-switch-track" aria-hidden="true"><span class="xa-switch-thumb"></span></span>
                 { "Actor cards" }
