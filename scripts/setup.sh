@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building (`setup.sh build`) or building and testing (`setup.sh`, the default) the
-# article needs, from the package registries only (Debian, crates.io, npm), and skips whatever is
+# article needs, from the package registries only (Debian's, cargo's, npm's), and skips whatever is
 # already installed. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The benchmark, in one command: installs what is missing, rebuilds the release site, then measures
+# it next to a floor page (the article as plain HTML) and checks the budgets (bench/bench.mjs).
+# Prints one markdown table, also written to bench/output/latest.md. Exits 1 when a budget is
+# exceeded, 2 when the measurement itself fails. About 3 minutes on 2 cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+started=$(date +%s)
+
+scripts/setup.sh
+source scripts/env.sh
+
+# Lighthouse lives in bench/ (its own lock file): installed when missing or older than the lock.
+if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
+  printf '\033[1m==> %s\033[0m\n' "npm: installing the benchmark tools (Lighthouse)"
+  (cd bench && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+printf '\033[1m==> %s\033[0m\n' "release build"
+trunk build --release
+
+printf '\033[1m==> %s\033[0m\n' "benchmark"
+status=0
+CHROMIUM="${CHROMIUM:-/usr/bin/chromium}" node bench/bench.mjs || status=$?
+echo "# bench/run.sh: exit $status after $(($(date +%s) - started)) s"
+exit "$status"

@@ -1,0 +1,221 @@
+// The benchmark's static server: dist/ as a CDN would serve it, plus the floor page.
+//
+// - brotli (quality 11, compressed once per file and cached) when the request accepts `br`, gzip
+//   when it accepts only that, identity otherwise; `Vary: Accept-Encoding`;
+// - `Cache-Control: public, max-age=31536000, immutable` for content-hashed files, `no-cache` (with
+//   an ETag, so a revisit revalidates) for index.html, boot.js and floor.html;
+// - the Content-Security-Policy the page is built to run under (the browser tests' own);
+// - every response is logged with the body bytes actually written, so the benchmark can count what
+//   a page load really transferred.
+//
+// The floor page (/floor.html) is the article as plain semantic HTML with no script, generated from
+// content/article.txt, using the same stylesheet file from dist/ so the typography is the same.
+
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { brotliCompressSync, constants as Z, gzipSync } from 'node:zlib';
+import { CSP } from '../tests/browser/server.mjs';
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+// Already compressed formats are sent as they are.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.txt', '.ico']);
+// Trunk's content hash: `name-0123456789abcdef.ext` or `name-0123456789abcdef_bg.wasm`.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+
+const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The stylesheet dist/index.html links (a path like `/article-….css`). */
+export function stylesheetOf(dist) {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const link = html.match(/<link\b[^>]*\brel="?stylesheet"?[^>]*>/i)?.[0];
+  const href = link?.match(/\bhref="?([^"\s>]+)/i)?.[1];
+  if (href) return href;
+  const css = readdirSync(dist).find((f) => /^article-.*\.css$/.test(f));
+  if (!css) throw new Error(`no stylesheet in ${dist}`);
+  return `/${css}`;
+}
+
+/**
+ * The floor page: the article as plain HTML, no script. Headline (first non-blank line) → <h1>,
+ * each following non-blank line → <p>; the app's class names on those elements, so the shared
+ * stylesheet gives them the same typography.
+ */
+export function floorPage(articleText, stylesheet, description) {
+  const lines = articleText
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const [headline, ...paragraphs] = lines;
+  if (!headline || paragraphs.length === 0) throw new Error('article.txt needs a headline and paragraphs');
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="color-scheme" content="light dark">',
+    `<title>${escapeHtml(headline)}</title>`,
+    `<meta name="description" content="${escapeHtml(description)}">`,
+    `<link rel="stylesheet" href="${escapeHtml(stylesheet)}">`,
+    '</head>',
+    '<body>',
+    '<main class="xa-root">',
+    '<article class="xa-article">',
+    `<header class="xa-header"><h1 class="xa-title">${escapeHtml(headline)}</h1></header>`,
+    ...paragraphs.map((p) => `<p class="xa-para">${escapeHtml(p)}</p>`),
+    '</article>',
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/** Picks the encoding a CDN would: br if accepted, else gzip, else identity (q=0 means refused). */
+function negotiate(header) {
+  const accepted = new Map();
+  for (const part of String(header ?? '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    accepted.set(name, q ? Number(q.slice(2)) : 1);
+  }
+  const ok = (n) => (accepted.get(n) ?? accepted.get('*') ?? 0) > 0;
+  if (ok('br')) return 'br';
+  if (ok('gzip')) return 'gzip';
+  return 'identity';
+}
+
+/**
+ * Starts the server over `dist` with `extra` in-memory files ({ '/floor.html': string or Buffer });
+ * with `{ only: true }` it serves those alone and never reads the disk. Resolves to
+ * { origin, host, log, warm(paths), close() }; `log` is an array of { path, status, encoding, bytes (body bytes written), raw (uncompressed size), ua }.
+ */
+export async function startServer(dist, extra = {}, { only = false } = {}) {
+  const root = normalize(dist);
+  const files = new Map(); // path → { raw, type, hashed, etag, enc: { br?, gzip? } }
+  const load = (path) => {
+    if (files.has(path)) return files.get(path);
+    let raw;
+    if (Object.hasOwn(extra, path)) raw = Buffer.isBuffer(extra[path]) ? extra[path] : Buffer.from(extra[path]);
+    else if (only) return null;
+    else {
+      const file = normalize(join(root, path));
+      if (!file.startsWith(root + sep)) return null;
+      try {
+        raw = readFileSync(file);
+      } catch {
+        return null;
+      }
+    }
+    const ext = extname(path).toLowerCase();
+    const entry = {
+      raw,
+      ext,
+      type: MIME[ext] ?? 'application/octet-stream',
+      hashed: HASHED.test(path),
+      etag: `"${createHash('sha256').update(raw).digest('base64url').slice(0, 22)}"`,
+      enc: {},
+    };
+    files.set(path, entry);
+    return entry;
+  };
+  const encoded = (entry, encoding) => {
+    if (encoding === 'identity' || !COMPRESSIBLE.has(entry.ext)) return { body: entry.raw, encoding: 'identity' };
+    entry.enc[encoding] ??=
+      encoding === 'br'
+        ? brotliCompressSync(entry.raw, {
+            params: {
+              [Z.BROTLI_PARAM_QUALITY]: 11,
+              [Z.BROTLI_PARAM_SIZE_HINT]: entry.raw.length,
+              [Z.BROTLI_PARAM_MODE]: entry.ext === '.wasm' ? Z.BROTLI_MODE_GENERIC : Z.BROTLI_MODE_TEXT,
+            },
+          })
+        : gzipSync(entry.raw, { level: 9 });
+    return { body: entry.enc[encoding], encoding };
+  };
+
+  const log = [];
+  const server = createServer((req, res) => {
+    const record = { path: '?', status: 0, encoding: 'identity', bytes: 0, raw: 0, ua: req.headers['user-agent'] ?? '' };
+    try {
+      const url = new URL(req.url, 'http://127.0.0.1');
+      let path = decodeURIComponent(url.pathname);
+      if (path.endsWith('/')) path += 'index.html';
+      record.path = path;
+      const entry = load(path);
+      if (!entry) {
+        record.status = 404;
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' });
+        res.end('not found');
+        return;
+      }
+      const headers = {
+        'content-type': entry.type,
+        'cache-control': entry.hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+        etag: entry.etag,
+        vary: 'Accept-Encoding',
+        'content-security-policy': CSP,
+        'x-content-type-options': 'nosniff',
+      };
+      if (!entry.hashed && req.headers['if-none-match'] === entry.etag) {
+        record.status = 304;
+        res.writeHead(304, headers).end();
+        return;
+      }
+      const { body, encoding } = encoded(entry, negotiate(req.headers['accept-encoding']));
+      if (encoding !== 'identity') headers['content-encoding'] = encoding;
+      headers['content-length'] = body.length;
+      Object.assign(record, { status: 200, encoding, raw: entry.raw.length, bytes: req.method === 'HEAD' ? 0 : body.length });
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (err) {
+      record.status = 500;
+      res.writeHead(500).end(String(err));
+    } finally {
+      log.push(record);
+    }
+  });
+  const sockets = new Set();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    host: `127.0.0.1:${port}`,
+    log,
+    /** Compresses every file now, so no request of a measured load waits for brotli -q 11. */
+    warm(paths) {
+      for (const p of paths) {
+        const e = load(p);
+        if (e) for (const enc of ['br', 'gzip']) encoded(e, enc);
+      }
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
