@@ -4,6 +4,8 @@
 pub mod app;
 pub mod components;
 mod dom;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 
 pub use app::{App, AppProps, DocRef};
 

@@ -1,4 +1,5 @@
-//! Browser entry: mounts the article on `#xa-app`.
+//! Browser entry: mounts the app on `#xa-app`. The page arrives prerendered (the article reads
+//! before and without the wasm); Yew replaces that markup with the same markup, now live.
 
 use explorable_article::{content::DOCUMENT, App, AppProps, DocRef};
 

@@ -64,7 +64,8 @@ export async function runAll(browser, server, shared) {
   let passed = 0;
   let failed = 0;
   for (const t of tests) {
-    const problems = { console: [], page: [], foreign: [] };
+    // `allowed`: errors a test expects and opts into with `allowErrors` (see below); nothing else.
+    const problems = { console: [], page: [], foreign: [], allowed: [] };
     const context = await browser.newContext({ ...DEFAULT_CONTEXT, ...t.options });
     context.on('request', (req) => {
       const url = new URL(req.url());
@@ -77,12 +78,18 @@ export async function runAll(browser, server, shared) {
     let error = null;
     try {
       const page = await context.newPage();
+      // A test that provokes a failure on purpose (a blocked download) names the errors it expects:
+      // each pattern must match at least one console or page error, and only those are forgiven.
+      const allowErrors = (...patterns) =>
+        problems.allowed.push(...patterns.map((pattern) => ({ pattern, seen: 0 })));
       await withTimeout(
-        t.fn({ page, context, origin: server.origin, ...shared }),
+        t.fn({ page, context, origin: server.origin, allowErrors, ...shared }),
         TEST_TIMEOUT_MS,
         `test timed out after ${TEST_TIMEOUT_MS} ms`,
       );
       const extra = [];
+      const unseen = problems.allowed.filter((a) => a.seen === 0).map((a) => String(a.pattern));
+      if (unseen.length) extra.push(`expected errors that never came:\n    ${unseen.join('\n    ')}`);
       if (problems.console.length) extra.push(`console errors:\n    ${problems.console.join('\n    ')}`);
       if (problems.page.length) extra.push(`page errors:\n    ${problems.page.join('\n    ')}`);
       if (problems.foreign.length) extra.push(`requests to other hosts:\n    ${problems.foreign.join('\n    ')}`);
@@ -108,13 +115,23 @@ export async function runAll(browser, server, shared) {
 }
 
 function watch(page, problems) {
+  /** True when a test opted into this error (see `allowErrors` in runAll). */
+  const allowed = (text) => {
+    const hit = problems.allowed.find((a) => a.pattern.test(text));
+    if (hit) hit.seen++;
+    return !!hit;
+  };
   page.on('console', (msg) => {
     if (msg.type() === 'error') {
       const loc = msg.location();
-      problems.console.push(`${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`);
+      const text = `${msg.text()}${loc?.url ? ` (${loc.url}:${loc.lineNumber})` : ''}`;
+      if (!allowed(text)) problems.console.push(text);
     }
   });
-  page.on('pageerror', (err) => problems.page.push(err.stack || String(err)));
+  page.on('pageerror', (err) => {
+    const text = err.stack || String(err);
+    if (!allowed(text)) problems.page.push(text);
+  });
 }
 
 function indent(text) {

@@ -14,6 +14,7 @@ import { runAll, filterTests } from './harness.mjs';
 import { startServer } from './server.mjs';
 import { defineTests } from './tests.mjs';
 import { defineGraphTests } from './graph-tests.mjs';
+import { defineNoJsTests } from './nojs-tests.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -36,6 +37,7 @@ const E = loadExpectations(join(root, 'content'));
 
 defineTests({ E, axeSource, outDir });
 defineGraphTests({ E, axeSource, outDir });
+defineNoJsTests({ E, outDir });
 if (process.argv[2]) filterTests(process.argv[2]);
 
 const server = await startServer(dist);
