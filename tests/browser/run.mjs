@@ -2,7 +2,7 @@
 // `trunk build --release`) on 127.0.0.1, drives headless Chromium through playwright-core, prints
 // `ok - name` / `not ok - name` per test and one `N passed, M failed` line; exits 1 on failure.
 //
-//   cd /work/main && node tests/browser/run.mjs [name filter]
+//   node tests/browser/run.mjs [name filter]   (from the repository root)
 //   XA_DIST=/some/other/dist node tests/browser/run.mjs
 
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
