@@ -4,8 +4,11 @@
 //! that is not known (no author, publisher or date). Same input, same bytes.
 #![cfg(feature = "ssr")]
 
+mod support;
+
 use explorable_article::content::DOCUMENT;
 use explorable_article::prerender::{prerender, prerender_with, Options};
+use support::{decode, inner_of, source_blocks, text_of};
 
 /// A page as Trunk writes it on a release build (minified: unquoted attributes, sorted, no `<head>`).
 const MINIFIED: &str = concat!(
@@ -35,21 +38,6 @@ const SOURCE: &str = r#"<!doctype html>
 
 const URL: &str = "https://news.example/2024/milei-cold-war/";
 
-fn content_dir() -> String {
-    let dir = option_env!("ARTICLE_CONTENT_DIR").unwrap_or("content");
-    format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn source_blocks() -> Vec<String> {
-    let text = std::fs::read_to_string(format!("{}/article.txt", content_dir())).unwrap();
-    text.trim_start_matches('\u{feff}')
-        .lines()
-        .map(|l| l.trim_end_matches('\r'))
-        .filter(|l| !l.trim().is_empty())
-        .map(String::from)
-        .collect()
-}
-
 fn page(index: &str) -> String {
     prerender(index, &DOCUMENT).expect("prerenders")
 }
@@ -62,41 +50,6 @@ fn with_canonical(index: &str, url: &str) -> Result<String, String> {
             canonical: Some(url.into()),
         },
     )
-}
-
-fn decode(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
-
-/// Text content of markup: tags and comments dropped, entities decoded.
-fn text_of(html: &str) -> String {
-    let mut out = String::new();
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        out.push_str(&rest[..start]);
-        let end = if rest[start..].starts_with("<!--") {
-            start + rest[start..].find("-->").unwrap() + 3
-        } else {
-            start + rest[start..].find('>').unwrap() + 1
-        };
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    decode(&out)
-}
-
-/// Inner HTML of every element opened by `open_tag` (no nesting of the same tag inside).
-fn inner_of<'a>(html: &'a str, open_tag: &str, close_tag: &str) -> Vec<&'a str> {
-    html.match_indices(open_tag)
-        .map(|(at, _)| {
-            let body = at + html[at..].find('>').unwrap() + 1;
-            &html[body..body + html[body..].find(close_tag).unwrap()]
-        })
-        .collect()
 }
 
 fn head(html: &str) -> &str {

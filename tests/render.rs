@@ -4,25 +4,14 @@
 //! the second, tiny article proves the app needs no code changes for new content.
 #![cfg(feature = "ssr")]
 
+mod support;
+
 use article_model::interaction::Input;
 use explorable_article::app::Anchor;
 use explorable_article::components::hover_card::{HoverCard, HoverCardProps};
 use explorable_article::{content::DOCUMENT, App, AppProps, DocRef};
+use support::{inner_of, source_blocks, text_of};
 use yew::{Callback, LocalServerRenderer};
-
-fn content_dir() -> String {
-    let dir = option_env!("ARTICLE_CONTENT_DIR").unwrap_or("content");
-    format!("{}/{dir}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn source_blocks() -> Vec<String> {
-    let text = std::fs::read_to_string(format!("{}/article.txt", content_dir())).unwrap();
-    text.lines()
-        .map(|l| l.trim_end_matches('\r'))
-        .filter(|l| !l.trim().is_empty())
-        .map(String::from)
-        .collect()
-}
 
 fn render_app() -> String {
     futures::executor::block_on(
@@ -42,38 +31,6 @@ fn render_card(mention: u16) -> String {
         on_focus: Callback::noop(),
     };
     futures::executor::block_on(LocalServerRenderer::<HoverCard>::with_props(props).render())
-}
-
-/// Text content of markup: tags dropped, the entities Yew writes decoded, Yew's hydration
-/// comments removed.
-fn text_of(html: &str) -> String {
-    let mut out = String::new();
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        out.push_str(&rest[..start]);
-        let end = if rest[start..].starts_with("<!--") {
-            start + rest[start..].find("-->").unwrap() + 3
-        } else {
-            start + rest[start..].find('>').unwrap() + 1
-        };
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
-}
-
-/// Inner HTML of every element opened by `open_tag` (no nesting of the same tag inside).
-fn inner_of<'a>(html: &'a str, open_tag: &str, close_tag: &str) -> Vec<&'a str> {
-    html.match_indices(open_tag)
-        .map(|(at, _)| {
-            let body = at + html[at..].find('>').unwrap() + 1;
-            &html[body..body + html[body..].find(close_tag).unwrap()]
-        })
-        .collect()
 }
 
 #[test]
