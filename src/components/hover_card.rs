@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::app::{Anchor, DocRef};
 use crate::components::article_body::CARD_DOM_ID;
+use crate::components::relation_graph::relation_name;
 
 #[derive(Properties, PartialEq)]
 pub struct HoverCardProps {
@@ -125,19 +126,17 @@ pub fn HoverCard(props: &HoverCardProps) -> Html {
     }
 }
 
-/// One relation as the card lists it: "Milei insulted Lula", the quote, and a way to see it.
+/// One relation as the card lists it: "Milei — insulted — Lula", the quote, and a way to see it.
 fn relation_item(doc: &Document, relation: u16, on_focus: &Callback<Focus>) -> Html {
     let r = &doc.relations[relation as usize];
-    let summary = format!(
-        "{} {} {}",
-        doc.actors[r.from as usize].short, r.label, doc.actors[r.to as usize].short
-    );
+    let summary = relation_name(doc, relation);
     let onclick = on_focus.reform(move |_: MouseEvent| Focus::Relation(relation));
     html! {
         <li class={classes!("xa-card-rel", format!("xa-rel-{}", r.kind.key()))}>
             <button type="button" class="xa-card-rel-btn" {onclick}>
                 <span class="xa-card-rel-what">{ summary }</span>
-                <q class="xa-card-rel-quote">{ r.quote }</q>
+                // Set off by style, not by added quote marks, which would clash with the quote's own.
+                <span class="xa-card-rel-quote">{ r.quote }</span>
             </button>
         </li>
     }
