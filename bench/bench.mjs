@@ -26,6 +26,7 @@ import { arch } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { floorPage, startServer, stylesheetOf } from './server.mjs';
+import { CHROMIUM_ARGS } from '../tests/browser/harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -55,24 +56,8 @@ const BUDGET = {
   heapBytes: 1_000_000, // JS heap growth over the cycles (1 MB)
 };
 
-const PLAYWRIGHT_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const LIGHTHOUSE_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+// Lighthouse launches Chromium itself, in new headless mode.
+const LIGHTHOUSE_FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const DESKTOP = { viewport: { width: 1280, height: 800 }, colorScheme: 'light' };
 
@@ -148,7 +133,7 @@ const results = { when: new Date().toISOString(), notes: [], errors: [] };
 let browser;
 
 try {
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: PLAYWRIGHT_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   results.machine = {
     nproc: sh('nproc', []),
     arch: sh('uname', ['-m']) || arch(),
@@ -166,7 +151,7 @@ try {
   log(`Lighthouse 12, mobile, ${LH_RUNS} run(s) per page`);
   results.lighthouse = await lighthouseAll();
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: PLAYWRIGHT_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   log(`boot time, ${BOOT_LOADS} fresh loads`);
   results.boot = await bootTimes();
   log(`hover card latency, ${HOVER_SAMPLES} samples`);

@@ -16,7 +16,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { brotliCompressSync, constants as Z, gzipSync } from 'node:zlib';
-import { CSP, MIME } from '../tests/browser/server.mjs';
+import { CSP, listen, MIME } from '../tests/browser/server.mjs';
 
 // Already compressed formats are sent as they are.
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.txt', '.ico']);
@@ -177,16 +177,7 @@ export async function startServer(dist, extra = {}, { only = false } = {}) {
       log.push(record);
     }
   });
-  const sockets = new Set();
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address();
+  const { port, sockets } = await listen(server);
   return {
     origin: `http://127.0.0.1:${port}`,
     host: `127.0.0.1:${port}`,

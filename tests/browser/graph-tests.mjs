@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from './harness.mjs';
-import { box, cardName, formatViolations, intersects, load, ready, runAxe, settle, viewport, waitCard, waitCardStill, waitNoCard } from './page.mjs';
+import { box, cardName, formatViolations, intersects, load, observeLayoutShift, ready, runAxe, settle, viewport, waitCard, waitCardStill, waitNoCard } from './page.mjs';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
@@ -22,21 +22,6 @@ const edgeId = (svg, relation) => `xa-e-${tagOf(svg)}-${relation}`;
 
 function inViewport(r, vp, tolerance = 1) {
   return r.left >= -tolerance && r.top >= -tolerance && r.right <= vp.width + tolerance && r.bottom <= vp.height + tolerance;
-}
-
-/** Records layout shifts from the start of the page's life (as the card placement tests do). */
-function observeLayoutShift() {
-  window.__shift = { total: 0, entries: [] };
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      window.__shift.total += e.value;
-      window.__shift.entries.push({
-        value: e.value,
-        t: e.startTime,
-        sources: (e.sources ?? []).map((s) => `${s.node?.nodeName ?? '?'}#${s.node?.id ?? ''}.${s.node?.className?.baseVal ?? s.node?.className ?? ''}`),
-      });
-    }
-  }).observe({ type: 'layout-shift', buffered: true });
 }
 
 export function defineGraphTests({ E, axeSource, outDir }) {

@@ -18,6 +18,18 @@ export function filterTests(text) {
   tests.splice(0, tests.length, ...keep);
 }
 
+/** Flags for Debian's Chromium, headless, as root, on a closed network (without the
+ * background-networking ones it floods the network with refused connections). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export const DEFAULT_CONTEXT = { viewport: { width: 1280, height: 800 }, colorScheme: 'light' };
 
 // Installed in every page before its scripts run: a log of what the reader did and what the card

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from './harness.mjs';
-import { load, settle } from './page.mjs';
+import { load, observeLayoutShift, settle } from './page.mjs';
 
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const PHONE = { viewport: { width: 375, height: 812 } };
@@ -121,19 +121,7 @@ export function defineNoJsTests({ E, outDir }) {
   });
 
   test('prerendered: no layout shift from navigation until the app is interactive + 500 ms', DESKTOP, async ({ page, origin }) => {
-    await page.addInitScript(() => {
-      window.__shift = { total: 0, entries: [] };
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) {
-          window.__shift.total += e.value;
-          window.__shift.entries.push({
-            value: e.value,
-            t: Math.round(e.startTime),
-            sources: (e.sources ?? []).map((s) => `${s.node?.nodeName ?? '?'}#${s.node?.id ?? ''}.${s.node?.className?.baseVal ?? s.node?.className ?? ''}`),
-          });
-        }
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
+    await page.addInitScript(observeLayoutShift);
     await load(page, origin);
     await page.waitForFunction(() => performance.now() >= performance.getEntriesByName('xa-interactive')[0].startTime + 500, null, { timeout: 5000 });
     await settle(page);

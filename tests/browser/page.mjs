@@ -137,3 +137,19 @@ export function formatViolations(violations) {
     )
     .join('\n    ');
 }
+
+/** Records layout shifts in `window.__shift` from the start of the page's life: pass it to
+ * `page.addInitScript`. Sources name the shifted node (SVG class names included). */
+export function observeLayoutShift() {
+  window.__shift = { total: 0, entries: [] };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      window.__shift.total += e.value;
+      window.__shift.entries.push({
+        value: e.value,
+        t: e.startTime,
+        sources: (e.sources ?? []).map((s) => `${s.node?.nodeName ?? '?'}#${s.node?.id ?? ''}.${s.node?.className?.baseVal ?? s.node?.className ?? ''}`),
+      });
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
+}

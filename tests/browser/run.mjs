@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadExpectations } from './content.mjs';
-import { runAll, filterTests } from './harness.mjs';
+import { CHROMIUM_ARGS, runAll, filterTests } from './harness.mjs';
 import { startServer } from './server.mjs';
 import { defineTests } from './tests.mjs';
 import { defineGraphTests } from './graph-tests.mjs';
@@ -46,15 +46,7 @@ let result = { passed: 0, failed: 0 };
 try {
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   result = await runAll(browser, server, { E });
 } catch (err) {

@@ -33,6 +33,21 @@ export const CSP = [
 ].join('; ');
 
 /** Starts the server; resolves to { origin, close() }. */
+/** Starts `server` on 127.0.0.1 and an ephemeral port. Browsers keep connections alive, so the
+ * open sockets are tracked for close() to end them instead of hanging. */
+export async function listen(server) {
+  const sockets = new Set();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return { port: server.address().port, sockets };
+}
+
 export async function startServer(root) {
   const server = createServer(async (req, res) => {
     try {
@@ -62,17 +77,7 @@ export async function startServer(root) {
       res.writeHead(500).end(String(err));
     }
   });
-  // Browsers keep connections alive; track sockets so close() does not hang.
-  const sockets = new Set();
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address();
+  const { port, sockets } = await listen(server);
   return {
     origin: `http://127.0.0.1:${port}`,
     host: `127.0.0.1:${port}`,

@@ -14,6 +14,7 @@ import {
   intersects,
   lineBoxes,
   load,
+  observeLayoutShift,
   readLog,
   ready,
   runAxe,
@@ -471,19 +472,7 @@ export function defineTests({ E, axeSource, outDir }) {
   for (const width of [375, 1280]) {
     const height = width === 375 ? 812 : 800;
     test(`placement at ${width}px: card inside the viewport, off its mention, no layout shift`, { viewport: { width, height } }, async ({ page, origin }) => {
-      await page.addInitScript(() => {
-        window.__shift = { total: 0, entries: [] };
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) {
-            window.__shift.total += e.value;
-            window.__shift.entries.push({
-              value: e.value,
-              t: e.startTime,
-              sources: (e.sources ?? []).map((s) => `${s.node?.nodeName ?? '?'}#${s.node?.id ?? ''}.${s.node?.className ?? ''}`),
-            });
-          }
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await page.addInitScript(observeLayoutShift);
       await load(page, origin);
       const paraPositions = () =>
         page.evaluate(() =>
