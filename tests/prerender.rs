@@ -8,7 +8,7 @@ mod support;
 
 use explorable_article::content::DOCUMENT;
 use explorable_article::prerender::{prerender, prerender_with, Options};
-use support::{decode, inner_of, source_blocks, text_of};
+use support::{assert_verbatim, decode, inner_of, text_of};
 
 /// A page as Trunk writes it on a release build (minified: unquoted attributes, sorted, no `<head>`).
 const MINIFIED: &str = concat!(
@@ -103,19 +103,7 @@ fn article_is_in_the_root_verbatim() {
     for index in [MINIFIED, SOURCE] {
         let html = page(index);
         let body = root(&html);
-        let source = source_blocks();
-        let title = inner_of(body, "<h1", "</h1>");
-        assert_eq!(title.len(), 1);
-        assert_eq!(text_of(title[0]), source[0]);
-        let paragraphs: Vec<String> = inner_of(body, "<p class=\"xa-para\"", "</p>")
-            .into_iter()
-            .map(text_of)
-            .collect();
-        assert_eq!(
-            paragraphs,
-            source[1..],
-            "every paragraph, character for character"
-        );
+        assert_verbatim(body);
         assert!(
             !html.contains("<!--"),
             "no hydration markers: the wasm does not hydrate"

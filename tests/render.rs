@@ -10,7 +10,7 @@ use article_model::interaction::Input;
 use explorable_article::app::Anchor;
 use explorable_article::components::hover_card::{HoverCard, HoverCardProps};
 use explorable_article::{content::DOCUMENT, App, AppProps, DocRef};
-use support::{inner_of, source_blocks, text_of};
+use support::{assert_verbatim, inner_of, source_blocks, text_of};
 use yew::{Callback, LocalServerRenderer};
 
 fn render_app() -> String {
@@ -35,20 +35,7 @@ fn render_card(mention: u16) -> String {
 
 #[test]
 fn headline_and_paragraphs_are_verbatim() {
-    let html = render_app();
-    let source = source_blocks();
-    let title = inner_of(&html, "<h1", "</h1>");
-    assert_eq!(title.len(), 1);
-    assert_eq!(text_of(title[0]), source[0]);
-    let paragraphs: Vec<String> = inner_of(&html, "<p class=\"xa-para\"", "</p>")
-        .into_iter()
-        .map(text_of)
-        .collect();
-    assert_eq!(
-        paragraphs,
-        source[1..],
-        "every paragraph, character for character"
-    );
+    assert_verbatim(&render_app());
 }
 
 #[test]

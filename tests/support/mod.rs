@@ -54,3 +54,21 @@ pub fn inner_of<'a>(html: &'a str, open_tag: &str, close_tag: &str) -> Vec<&'a s
         })
         .collect()
 }
+
+/// Asserts that `html` holds the headline and every paragraph of article.txt, character for
+/// character (curly quotes, accents and dashes included).
+pub fn assert_verbatim(html: &str) {
+    let source = source_blocks();
+    let title = inner_of(html, "<h1", "</h1>");
+    assert_eq!(title.len(), 1);
+    assert_eq!(text_of(title[0]), source[0]);
+    let paragraphs: Vec<String> = inner_of(html, "<p class=\"xa-para\"", "</p>")
+        .into_iter()
+        .map(text_of)
+        .collect();
+    assert_eq!(
+        paragraphs,
+        source[1..],
+        "every paragraph, character for character"
+    );
+}
