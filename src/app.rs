@@ -12,6 +12,7 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::relation_graph::kind_bit;
 use crate::components::{
     ArticleBody, CardsSwitch, GraphHandlers, HoverCard, MentionHandlers, RelationFigure,
 };
@@ -87,13 +88,7 @@ impl Reducible for Reader {
             }
             Action::Hover(focus) => next.hovered = focus,
             Action::Select(focus) => next.selected = focus,
-            Action::ToggleKind(kind) => {
-                let bit = RelationKind::ALL
-                    .iter()
-                    .position(|&k| k == kind)
-                    .unwrap_or(0);
-                next.hidden ^= 1 << bit;
-            }
+            Action::ToggleKind(kind) => next.hidden ^= kind_bit(kind),
         }
         if next == *self {
             self

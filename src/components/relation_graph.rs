@@ -44,12 +44,16 @@ pub struct RelationFigureProps {
     pub handlers: GraphHandlers,
 }
 
-fn is_hidden(hidden: u16, kind: RelationKind) -> bool {
-    let bit = RelationKind::ALL
+/// The bit of a relation type in a set of hidden types.
+pub fn kind_bit(kind: RelationKind) -> u16 {
+    1 << RelationKind::ALL
         .iter()
         .position(|&k| k == kind)
-        .unwrap_or(0);
-    hidden & (1 << bit) != 0
+        .unwrap_or(0)
+}
+
+fn is_hidden(hidden: u16, kind: RelationKind) -> bool {
+    hidden & kind_bit(kind) != 0
 }
 
 /// One line of the graph, as a reader hears or reads it: "Milei — insulted — Lula".
