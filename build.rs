@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use article_model::source::{compile, read_dir, to_rust};
+use article_model::source::{compile, read_dir, to_rust, to_rust_runtime};
 
 fn main() {
     println!("cargo:rerun-if-env-changed=ARTICLE_CONTENT_DIR");
@@ -14,7 +14,14 @@ fn main() {
         Ok(doc) => {
             let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
                 .join("content.rs");
-            std::fs::write(&out, to_rust(doc)).expect("OUT_DIR is writable");
+            // Rendering (natively, to prerender) needs everything; the browser, which takes over the
+            // prerendered page, needs no text and no graph paths.
+            let source = format!(
+                "#[cfg(feature = \"ssr\")]\n{}\n#[cfg(not(feature = \"ssr\"))]\n{}",
+                to_rust(doc),
+                to_rust_runtime(doc)
+            );
+            std::fs::write(&out, source).expect("OUT_DIR is writable");
         }
         Err(errors) => {
             for e in &errors {

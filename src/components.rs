@@ -6,7 +6,7 @@ pub mod hover_card;
 pub mod relation_graph;
 pub mod relations_table;
 
-pub use article_body::{ArticleBody, MentionHandlers};
+pub use article_body::ArticleBody;
 pub use cards_switch::CardsSwitch;
 pub use hover_card::HoverCard;
-pub use relation_graph::{GraphHandlers, RelationFigure};
+pub use relation_graph::RelationFigure;

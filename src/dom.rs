@@ -2,13 +2,14 @@
 //! card next to its mention, moving focus, scrolling, and the reader's stored "cards off" choice.
 
 use article_model::placement::{anchor_line, place_card, Rect};
-use article_model::{ActorId, MentionId, SentenceId};
+use article_model::{Document, Focus, MentionId, RelationKind, SentenceId};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, EventTarget, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use crate::app::Anchor;
 use crate::components::article_body::{mention_dom_id, sentence_dom_id, CARD_DOM_ID};
-use crate::components::relation_graph::node_dom_ids;
+use crate::components::cards_switch::{HINT_OFF, HINT_ON};
+use crate::components::relation_graph::{caption_parts, is_hidden, node_dom_ids, LAYOUT_TAGS};
 
 const STORAGE_KEY: &str = "xa-cards";
 
@@ -34,19 +35,9 @@ fn focus(el: &Element) {
 
 /// The mention an event happened on, with its element.
 pub fn mention_at(target: Option<EventTarget>) -> Option<(MentionId, Element)> {
-    let el = element(target)?.closest("[data-m]").ok()??;
-    let id = el.get_attribute("data-m")?.parse().ok()?;
+    let el = element(target)?.closest(".xa-mention").ok()??;
+    let id = el.id().strip_prefix("xa-m-")?.parse().ok()?;
     Some((id, el))
-}
-
-/// The graph node an event happened on.
-pub fn node_at(target: Option<EventTarget>) -> Option<ActorId> {
-    element(target)?
-        .closest("[data-node]")
-        .ok()??
-        .get_attribute("data-node")?
-        .parse()
-        .ok()
 }
 
 /// The element a card is attached to: the mention, or the node in whichever graph layout shows.
@@ -238,4 +229,233 @@ pub fn mark(name: &str) {
     if let Some(p) = gloo::utils::window().performance() {
         let _ = p.mark(name);
     }
+}
+
+/// What the prerendered markup shows: the page's state as far as classes and attributes go.
+#[derive(Debug, Clone, PartialEq)]
+pub struct View {
+    pub cards_on: bool,
+    /// The mention whose card is open.
+    pub open: Option<MentionId>,
+    /// What the graph points at (hovered, focused or selected).
+    pub active: Option<Focus>,
+    pub selected: Option<Focus>,
+    /// Hidden relation types, one bit per kind.
+    pub hidden: u16,
+}
+
+impl View {
+    /// The state the page is prerendered in.
+    pub fn prerendered() -> Self {
+        View {
+            cards_on: true,
+            open: None,
+            active: None,
+            selected: None,
+            hidden: 0,
+        }
+    }
+}
+
+impl Default for View {
+    fn default() -> Self {
+        View::prerendered()
+    }
+}
+
+/// Mention links taken out of the text while cards are off, each with the text node that stands in.
+pub type Unmarked = Vec<(Element, web_sys::Text)>;
+
+/// Every element matching `selector`.
+pub fn all(selector: &str) -> Vec<Element> {
+    let Ok(list) = gloo::utils::document().query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.get(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn class(id: &str, name: &str, on: bool) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        let list = el.class_list();
+        let _ = if on {
+            list.add_1(name)
+        } else {
+            list.remove_1(name)
+        };
+    }
+}
+
+fn set_text(id: &str, text: &str) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        el.set_text_content(Some(text));
+    }
+}
+
+/// The value of `attr` on the target or its nearest ancestor that has it.
+pub fn closest_attr(target: Option<EventTarget>, attr: &str) -> Option<String> {
+    element(target)?
+        .closest(&format!("[{attr}]"))
+        .ok()??
+        .get_attribute(attr)
+}
+
+/// The graph node or line an event happened on.
+pub fn graph_item_at(target: Option<EventTarget>) -> Option<(Focus, Element)> {
+    let item = element(target)?.closest("[data-node],[data-edge]").ok()??;
+    let focus = match item.get_attribute("data-node") {
+        Some(n) => Focus::Actor(n.parse().ok()?),
+        None => Focus::Relation(item.get_attribute("data-edge")?.parse().ok()?),
+    };
+    Some((focus, item))
+}
+
+/// Moves a graph's roving Tab stop within `group` (".xa-nodes" or ".xa-edges") to `id`, and focus.
+pub fn move_tab_stop(svg: &Element, group: &str, id: &str) {
+    if let Ok(list) = svg.query_selector_all(&format!("{group} [tabindex=\"0\"]")) {
+        for i in 0..list.length() {
+            if let Some(el) = list.get(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let _ = el.set_attribute("tabindex", "-1");
+            }
+        }
+    }
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        let _ = el.set_attribute("tabindex", "0");
+        focus(&el);
+    }
+}
+
+/// Brings the prerendered markup from `old` to `new`: only what changed is touched.
+pub fn sync(doc: &Document, old: &View, new: &View, unmarked: &mut Unmarked) {
+    if old.cards_on != new.cards_on {
+        sync_cards(new.cards_on, unmarked);
+    }
+    if old.open != new.open {
+        for (mention, open) in [(old.open, false), (new.open, true)] {
+            let Some(m) = mention else { continue };
+            let id = mention_dom_id(m);
+            if let Some(el) = gloo::utils::document().get_element_by_id(&id) {
+                let _ = el.set_attribute("aria-expanded", if open { "true" } else { "false" });
+                let _ = if open {
+                    el.set_attribute("aria-controls", CARD_DOM_ID)
+                } else {
+                    el.remove_attribute("aria-controls")
+                };
+                class(&id, "xa-open", open);
+            }
+        }
+    }
+    if old.active != new.active {
+        for (focus, on) in [(old.active, false), (new.active, true)] {
+            let em = doc.emphasis(focus);
+            for m in &em.mentions {
+                class(&mention_dom_id(*m), "xa-hl", on);
+            }
+            if let Some((first, last)) = em.sentences {
+                for s in first..=last {
+                    class(&sentence_dom_id(s), "xa-ev", on);
+                }
+            }
+            for tag in LAYOUT_TAGS {
+                for a in &em.actors {
+                    class(&format!("xa-n-{tag}-{a}"), "xa-em", on);
+                    class(&format!("xa-l-{tag}-{a}"), "xa-em", on);
+                }
+                for r in &em.relations {
+                    class(&format!("xa-e-{tag}-{r}"), "xa-em", on);
+                }
+            }
+        }
+        for svg in all("svg.xa-graph") {
+            let list = svg.class_list();
+            let _ = if new.active.is_some() {
+                list.add_1("xa-dim")
+            } else {
+                list.remove_1("xa-dim")
+            };
+        }
+        let (name, text, quote) = caption_parts(doc, new.active);
+        set_text("xa-cap-name", &name);
+        set_text("xa-cap-text", &text);
+        set_text("xa-cap-quote", quote);
+    }
+    if old.selected != new.selected {
+        for (focus, on) in [(old.selected, false), (new.selected, true)] {
+            let (prefix, n) = match focus {
+                Some(Focus::Actor(a)) => ("n", a),
+                Some(Focus::Relation(r)) => ("e", r),
+                None => continue,
+            };
+            for tag in LAYOUT_TAGS {
+                class(&format!("xa-{prefix}-{tag}-{n}"), "xa-sel", on);
+            }
+        }
+    }
+    if old.hidden != new.hidden {
+        sync_hidden(doc, new.hidden);
+    }
+}
+
+/// Shows or hides relation types: the legend's buttons, the lines, and a Tab stop that stays on a
+/// line that can still be seen.
+fn sync_hidden(doc: &Document, hidden: u16) {
+    for kind in RelationKind::ALL {
+        for button in all(&format!(".xa-legend-btn[data-kind=\"{}\"]", kind.key())) {
+            let _ = button.set_attribute(
+                "aria-pressed",
+                if is_hidden(hidden, kind) {
+                    "false"
+                } else {
+                    "true"
+                },
+            );
+        }
+    }
+    let first_visible = (0..doc.relations.len() as u16)
+        .find(|&r| !is_hidden(hidden, doc.relations[r as usize].kind));
+    for tag in LAYOUT_TAGS {
+        let mut stop_hidden = false;
+        for (r, rel) in doc.relations.iter().enumerate() {
+            let id = format!("xa-e-{tag}-{r}");
+            let off = is_hidden(hidden, rel.kind);
+            class(&id, "xa-hidden", off);
+            if off {
+                if let Some(el) = gloo::utils::document().get_element_by_id(&id) {
+                    if el.get_attribute("tabindex").as_deref() == Some("0") {
+                        let _ = el.set_attribute("tabindex", "-1");
+                        stop_hidden = true;
+                    }
+                }
+            }
+        }
+        if stop_hidden {
+            if let Some(el) = first_visible
+                .and_then(|r| gloo::utils::document().get_element_by_id(&format!("xa-e-{tag}-{r}")))
+            {
+                let _ = el.set_attribute("tabindex", "0");
+            }
+        }
+    }
+}
+
+/// Cards off: the mention links become plain text (the words stay exactly the same); on: back.
+fn sync_cards(on: bool, unmarked: &mut Unmarked) {
+    let document = gloo::utils::document();
+    if on {
+        for (link, text) in unmarked.drain(..) {
+            let _ = text.replace_with_with_node_1(&link);
+        }
+    } else {
+        for link in all("article a.xa-mention") {
+            let text = document.create_text_node(&link.text_content().unwrap_or_default());
+            if link.replace_with_with_node_1(&text).is_ok() {
+                unmarked.push((link, text));
+            }
+        }
+    }
+    if let Some(switch) = document.query_selector(".xa-switch").ok().flatten() {
+        let _ = switch.set_attribute("aria-pressed", if on { "true" } else { "false" });
+    }
+    set_text("xa-hint", if on { HINT_ON } else { HINT_OFF });
 }

@@ -27,8 +27,7 @@ fn render_card(mention: u16) -> String {
         doc: DocRef(&DOCUMENT),
         anchor: Anchor::Mention(mention),
         on_input: Callback::from(|_: Input<Anchor>| ()),
-        on_cards_off: Callback::noop(),
-        on_focus: Callback::noop(),
+        on_action: Callback::noop(),
     };
     futures::executor::block_on(LocalServerRenderer::<HoverCard>::with_props(props).render())
 }
@@ -181,5 +180,31 @@ fn every_sentence_is_addressable() {
         .sentence;
     for s in 0..=last {
         assert!(html.contains(&format!("id=\"xa-s-{s}\"")), "sentence {s}");
+    }
+}
+
+/// Every button in the card names an action the card's one click listener understands.
+#[test]
+fn card_buttons_name_actions_the_card_understands() {
+    use explorable_article::components::hover_card::CardAction;
+    for (m, mention) in DOCUMENT.mentions.iter().enumerate() {
+        let html = render_card(m as u16);
+        let mut buttons = 0;
+        for tag in html.split("<button").skip(1) {
+            let tag = &tag[..tag.find('>').unwrap()];
+            let attr = |name: &str| {
+                let at = tag.find(&format!("{name}=\""))? + name.len() + 2;
+                Some(tag[at..at + tag[at..].find('"')?].to_string())
+            };
+            let act =
+                attr("data-act").unwrap_or_else(|| panic!("a card button without data-act: {tag}"));
+            let parsed = CardAction::parse(&act, attr("data-rel").as_deref(), mention.actor);
+            assert!(parsed.is_some(), "card button {tag} names no action");
+            buttons += 1;
+        }
+        assert!(
+            buttons >= 2,
+            "the card has at least close and cards-off buttons"
+        );
     }
 }

@@ -236,6 +236,18 @@ pub enum Focus {
     Relation(RelationId),
 }
 
+/// What lights up when the reader points at something in the graph: for an actor, its mentions,
+/// its relations and the actors at their other ends; for a relation, its two actors and the
+/// sentences of its quote.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Emphasis {
+    pub actors: Vec<ActorId>,
+    pub relations: Vec<RelationId>,
+    pub mentions: Vec<MentionId>,
+    /// First and last sentence, inclusive.
+    pub sentences: Option<(SentenceId, SentenceId)>,
+}
+
 impl Block {
     /// The block's text exactly as in the source file.
     pub fn text(&self) -> String {
@@ -265,6 +277,39 @@ impl Document {
             .iter()
             .position(|r| r.id == id)
             .map(|i| i as RelationId)
+    }
+
+    /// What to emphasise for a focus (nothing for `None`).
+    pub fn emphasis(&self, focus: Option<Focus>) -> Emphasis {
+        match focus {
+            Some(Focus::Actor(a)) => {
+                let actor = &self.actors[a as usize];
+                // A handful of actors: a linear check keeps sorting code out of the wasm.
+                let mut actors = vec![a];
+                for &r in actor.relations {
+                    let other = self.other_end(r, a);
+                    if !actors.contains(&other) {
+                        actors.push(other);
+                    }
+                }
+                Emphasis {
+                    actors,
+                    relations: actor.relations.to_vec(),
+                    mentions: actor.mentions.to_vec(),
+                    sentences: None,
+                }
+            }
+            Some(Focus::Relation(r)) => {
+                let rel = &self.relations[r as usize];
+                Emphasis {
+                    actors: vec![rel.from, rel.to],
+                    relations: vec![r],
+                    mentions: Vec::new(),
+                    sentences: Some(rel.sentences),
+                }
+            }
+            None => Emphasis::default(),
+        }
     }
 
     /// Reads a deep link (`#actor=milei`, `#relation=milei-insults-lula`); anything else is `None`.

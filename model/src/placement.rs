@@ -36,7 +36,7 @@ pub struct Placement {
 
 /// The card width for a viewport: [`MAX_WIDTH`], or the viewport less its margins on narrow screens.
 pub fn card_width(viewport_width: f64) -> f64 {
-    (viewport_width - 2.0 * MARGIN).clamp(0.0, MAX_WIDTH)
+    within(viewport_width - 2.0 * MARGIN, 0.0, MAX_WIDTH)
 }
 
 /// The line box of a (possibly wrapped) mention nearest to the pointer, or its first line without one.
@@ -71,13 +71,14 @@ pub fn place_card(
     let (vw, vh) = viewport;
     let width = card_width(vw);
     let target_x = pointer_x
-        .map(|x| x.clamp(line.left, line.right))
+        .map(|x| within(x, line.left, line.right))
         .unwrap_or((line.left + line.right) / 2.0);
 
     let left = (target_x - ARROW_INSET * 2.0)
         .min(vw - MARGIN - width)
         .max(MARGIN.min(vw - width));
-    let arrow_x = (target_x - left).clamp(
+    let arrow_x = within(
+        target_x - left,
         ARROW_INSET.min(width / 2.0),
         (width - ARROW_INSET).max(width / 2.0),
     );
@@ -101,6 +102,12 @@ pub fn place_card(
         arrow_x,
         max_height,
     }
+}
+
+/// `x` limited to `lo..=hi` (`lo` wins if they cross). Unlike `f64::clamp` it cannot panic, and it
+/// keeps float formatting (the panic message's) out of the wasm.
+fn within(x: f64, lo: f64, hi: f64) -> f64 {
+    x.min(hi).max(lo)
 }
 
 #[cfg(test)]

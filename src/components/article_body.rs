@@ -1,6 +1,6 @@
-//! The article itself: headline and paragraphs, verbatim, with every mention of an actor marked.
-//! Mentions carry no listeners of their own: the article listens once for all of them
-//! ([`MentionHandlers`]), so opening a card re-renders only the paragraphs whose mention changed.
+//! The article itself: headline and paragraphs, verbatim, cut into sentences, with every mention of
+//! an actor marked as a link that controls the card. Rendered at build time; in the browser the
+//! page listens once for all mentions and toggles their state (see `island`).
 
 use article_model::{ActorId, Block, Document, Focus, MentionId, SentenceId};
 use yew::prelude::*;
@@ -20,17 +20,6 @@ pub fn sentence_dom_id(sentence: SentenceId) -> String {
 /// DOM id of the open hover card, which mentions point at with `aria-controls`.
 pub const CARD_DOM_ID: &str = "xa-card";
 
-/// Delegated listeners for every mention in the article, created once by the app.
-#[derive(Clone, PartialEq)]
-pub struct MentionHandlers {
-    pub pointer_over: Callback<PointerEvent>,
-    pub pointer_out: Callback<PointerEvent>,
-    pub pointer_move: Callback<PointerEvent>,
-    pub pointer_down: Callback<PointerEvent>,
-    pub focus_in: Callback<FocusEvent>,
-    pub click: Callback<MouseEvent>,
-}
-
 #[derive(Properties, PartialEq)]
 pub struct ArticleBodyProps {
     pub doc: DocRef,
@@ -39,13 +28,11 @@ pub struct ArticleBodyProps {
     pub open: Option<MentionId>,
     /// What the graph points at: its actor's mentions or its relation's sentences are highlighted.
     pub active: Option<Focus>,
-    pub handlers: MentionHandlers,
 }
 
 #[component]
 pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
     let doc = props.doc.0;
-    let h = &props.handlers;
     let (actor, evidence) = match props.active {
         Some(Focus::Actor(a)) => (Some(a), None),
         Some(Focus::Relation(r)) => (None, Some(doc.relations[r as usize].sentences)),
@@ -73,12 +60,6 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
         <article
             class="xa-article"
             aria-labelledby="xa-title"
-            onpointerover={h.pointer_over.clone()}
-            onpointerout={h.pointer_out.clone()}
-            onpointermove={h.pointer_move.clone()}
-            onpointerdown={h.pointer_down.clone()}
-            onfocusin={h.focus_in.clone()}
-            onclick={h.click.clone()}
         >
             <header class="xa-header">
                 <p class="xa-kicker">{ "Opinion" }</p>
@@ -159,7 +140,6 @@ fn mention_link(props: &BlockProps, mention: MentionId, text: &'static str) -> H
                 highlighted.then_some("xa-hl"),
             )}
             href={format!("#actor={}", actor.id)}
-            data-m={mention.to_string()}
             aria-haspopup="dialog"
             aria-expanded={expanded.to_string()}
             aria-controls={expanded.then_some(CARD_DOM_ID)}

@@ -1,5 +1,6 @@
 //! Every relation as a table: the graph's text alternative, readable without the graph (and, once
-//! prerendered, without JavaScript). Each row links to the sentence it quotes.
+//! prerendered, without JavaScript). Each row links to the sentence it quotes; with JavaScript the
+//! link also selects the relation (`data-rel`).
 
 use yew::prelude::*;
 
@@ -9,29 +10,11 @@ use crate::components::article_body::sentence_dom_id;
 #[derive(Properties, PartialEq)]
 pub struct RelationsTableProps {
     pub doc: DocRef,
-    /// A row's link was followed: select that relation.
-    pub on_select: Callback<u16>,
 }
 
 #[component]
 pub fn RelationsTable(props: &RelationsTableProps) -> Html {
     let doc = props.doc.0;
-    let onclick = {
-        let on_select = props.on_select.clone();
-        Callback::from(move |e: MouseEvent| {
-            use wasm_bindgen::JsCast;
-            let relation = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest("[data-rel]").ok().flatten())
-                .and_then(|el| el.get_attribute("data-rel"))
-                .and_then(|r| r.parse().ok());
-            if let Some(relation) = relation {
-                e.prevent_default();
-                on_select.emit(relation);
-            }
-        })
-    };
     let rows = doc.relations.iter().enumerate().map(|(i, r)| {
         html! {
             <tr key={i} class={format!("xa-rel-{}", r.kind.key())}>
@@ -52,7 +35,7 @@ pub fn RelationsTable(props: &RelationsTableProps) -> Html {
         <details class="xa-table-wrap">
             <summary>{ format!("All {} relations as a table", doc.relations.len()) }</summary>
             <div class="xa-table-scroll">
-                <table class="xa-table" {onclick}>
+                <table class="xa-table">
                     <caption>{ "Relations as the article states them, in its own words" }</caption>
                     <thead>
                         <tr>

@@ -48,7 +48,7 @@ function recorder() {
     }
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
-  const mentionOf = (node) => (node instanceof Element ? node.closest('[data-m]') : null);
+  const mentionOf = (node) => (node instanceof Element ? node.closest('.xa-mention') : null);
   const inCard = (node) => node instanceof Element && !!node.closest('#xa-card');
   addEventListener(
     'pointerover',

@@ -112,7 +112,7 @@ export function defineTests({ E, axeSource, outDir }) {
       const paras = [...document.querySelectorAll('article > p')];
       return [...document.querySelectorAll('.xa-mention')].map((el) => ({
         id: el.id,
-        m: el.dataset.m,
+        m: el.id.replace('xa-m-', ''),
         text: el.textContent,
         href: el.getAttribute('href'),
         cls: [...el.classList],
@@ -646,7 +646,7 @@ export function defineTests({ E, axeSource, outDir }) {
       new MutationObserver((records) => {
         for (const r of records) {
           const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
-          window.__xaMutations.push({ type: r.type, id: el.closest('[data-m]')?.id ?? el.id ?? '', attr: r.attributeName });
+          window.__xaMutations.push({ type: r.type, id: el.closest('.xa-mention')?.id ?? el.id ?? '', attr: r.attributeName });
         }
       }).observe(document.querySelector('article'), { subtree: true, childList: true, attributes: true, characterData: true });
     });

@@ -30,7 +30,7 @@ fn block(out: &mut String, block: &Block) {
     out.push_str("] }");
 }
 
-fn layout(out: &mut String, name: &str, l: &GraphLayout) {
+fn layout(out: &mut String, name: &str, l: &GraphLayout, paths: bool) {
     let _ = write!(
         out,
         "        {name}: GraphLayout {{ width: {}, height: {}, nodes: &[",
@@ -43,18 +43,33 @@ fn layout(out: &mut String, name: &str, l: &GraphLayout) {
             n.actor, n.x, n.y
         );
     }
-    let _ = writeln!(out, "], edges: &{:?} }},", l.edges);
+    let edges: &[&str] = if paths { l.edges } else { &[] };
+    let _ = writeln!(out, "], edges: &{edges:?} }},");
 }
 
 /// Rust source for `pub static DOCUMENT: Document`, to be `include!`d where the model's types are
 /// in scope. The output is deterministic: the same content gives the same bytes.
 pub fn to_rust(doc: &Document) -> String {
+    write_document(doc, true)
+}
+
+/// The same without what only rendering the page needs (the text and the graph's paths): what
+/// the browser needs once the page is prerendered. Ids and numbers are the same as [`to_rust`]'s.
+pub fn to_rust_runtime(doc: &Document) -> String {
+    write_document(doc, false)
+}
+
+fn write_document(doc: &Document, full: bool) -> String {
     let mut out =
         String::from("// Generated from the content files by the build script. Do not edit.\n");
     out.push_str("pub static DOCUMENT: Document = Document {\n    title: ");
-    block(&mut out, &doc.title);
+    if full {
+        block(&mut out, &doc.title);
+    } else {
+        out.push_str("Block { segments: &[] }");
+    }
     out.push_str(",\n    paragraphs: &[\n");
-    for p in doc.paragraphs {
+    for p in doc.paragraphs.iter().filter(|_| full) {
         out.push_str("        ");
         block(&mut out, p);
         out.push_str(",\n");
@@ -97,8 +112,8 @@ pub fn to_rust(doc: &Document) -> String {
         );
     }
     out.push_str("    ],\n    graph: Graph {\n");
-    layout(&mut out, "wide", &doc.graph.wide);
-    layout(&mut out, "compact", &doc.graph.compact);
+    layout(&mut out, "wide", &doc.graph.wide, full);
+    layout(&mut out, "compact", &doc.graph.compact, full);
     out.push_str("    },\n};\n");
     out
 }

@@ -11,7 +11,7 @@ mod relations;
 use std::fmt;
 use std::path::Path;
 
-pub use codegen::to_rust;
+pub use codegen::{to_rust, to_rust_runtime};
 pub use compile::compile;
 pub use files::{
     ActorEntry, ActorsFile, OverrideEntry, OverridesFile, RelationEntry, RelationsFile,
