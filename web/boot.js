@@ -1,8 +1,10 @@
-// Boots the interactive part once the prerendered page has loaded (see README, "How it loads").
+// Boots the interactive part after the prerendered page has loaded and painted (README, "How it
+// loads"), so the wasm never competes with the text for the network or the first paint.
 const tag = document.querySelector("script[data-js][data-wasm]");
 const start = async () => {
   const { default: init } = await import(tag.dataset.js);
   await init({ module_or_path: tag.dataset.wasm });
 };
-if (document.readyState === "complete") start();
-else addEventListener("load", start, { once: true });
+const afterPaint = () => requestAnimationFrame(() => setTimeout(start, 0));
+if (document.readyState === "complete") afterPaint();
+else addEventListener("load", afterPaint, { once: true });
