@@ -7,6 +7,13 @@
 //! Plain byte-level code, checked strictly: a name the glue does not hold exactly once, an import
 //! of a kind this code does not know, or a malformed section is an error, and the build stops.
 
+/// The module name the glue gives its imports under: `"./<name>_bg.js"`.
+pub fn glue_module(glue: &str) -> Option<String> {
+    let end = glue.find("_bg.js\":")?;
+    let start = glue[..end].rfind("\"./")?;
+    Some(glue[start + 1..end + "_bg.js".len()].to_string())
+}
+
 /// The renamed wasm and glue, and how many imports were renamed.
 #[derive(Debug)]
 pub struct Minified {
@@ -369,6 +376,14 @@ mod tests {
             m.wasm.windows(15).any(|w| w == b"__wbindgen_free"),
             "an export the glue names otherwise keeps its name"
         );
+    }
+
+    #[test]
+    fn finds_the_glue_module_minified_or_not() {
+        assert_eq!(glue_module(GLUE).as_deref(), Some(MODULE));
+        let unminified = "return {\n    __proto__: null,\n    \"./article_bg.js\": import0,\n};";
+        assert_eq!(glue_module(unminified).as_deref(), Some(MODULE));
+        assert_eq!(glue_module("no imports here"), None);
     }
 
     #[test]

@@ -286,6 +286,17 @@ fn rewrite_head(html: &str, meta: &Meta) -> Result<String, String> {
     Ok(out)
 }
 
+/// The glue and wasm the page boots: the `data-js` and `data-wasm` attributes of its boot script.
+pub fn boot_files(page: &str) -> Result<(String, String), String> {
+    for (at, _) in page.match_indices("<script") {
+        let tag = &page[at..tag_end(page, at).unwrap_or(page.len())];
+        if let (Some(js), Some(wasm)) = (attr_value(tag, "data-js"), attr_value(tag, "data-wasm")) {
+            return Ok((js, wasm));
+        }
+    }
+    Err("the page has no <script data-js data-wasm> to boot from".into())
+}
+
 /// End (exclusive) of the tag or comment starting at `start`.
 fn tag_end(html: &str, start: usize) -> Option<usize> {
     if html[start..].starts_with("<!--") {

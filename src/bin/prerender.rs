@@ -9,7 +9,7 @@ use std::path::Path;
 
 use explorable_article::content::DOCUMENT;
 use explorable_article::imports;
-use explorable_article::prerender::{prerender_with, Options};
+use explorable_article::prerender::{boot_files, prerender_with, Options};
 
 const USAGE: &str = "usage: prerender [--canonical URL] <path/to/index.html>";
 
@@ -65,35 +65,16 @@ fn run(args: Vec<String>) -> Result<String, String> {
 
 /// Renames the wasm's imports in the wasm and glue the page boots (`data-wasm`, `data-js`).
 fn minify_imports(dir: &Path, page: &str) -> Result<usize, String> {
-    let file = |attr: &str| -> Result<std::path::PathBuf, String> {
-        let at = page
-            .find(&format!("{attr}="))
-            .ok_or(format!("the page has no {attr} attribute"))?
-            + attr.len()
-            + 1;
-        let value: String = page[at..]
-            .chars()
-            .skip_while(|&c| c == '"')
-            .take_while(|&c| !matches!(c, '"' | ' ' | '>'))
-            .collect();
-        let name = value.rsplit('/').next().unwrap_or(&value);
-        Ok(dir.join(name))
-    };
-    let (js, wasm) = (file("data-js")?, file("data-wasm")?);
+    let (js, wasm) = boot_files(page)?;
+    let in_dir = |path: &str| dir.join(path.rsplit('/').next().unwrap_or(path));
+    let (js, wasm) = (in_dir(&js), in_dir(&wasm));
     let glue = std::fs::read_to_string(&js).map_err(|e| format!("{}: {e}", js.display()))?;
     let binary = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
-    let module =
-        glue_module(&glue).ok_or(format!("{}: no wasm-bindgen import object", js.display()))?;
+    let module = imports::glue_module(&glue)
+        .ok_or(format!("{}: no wasm-bindgen import object", js.display()))?;
     let m =
         imports::minify(&binary, &glue, &module).map_err(|e| format!("{}: {e}", wasm.display()))?;
     std::fs::write(&wasm, &m.wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
     std::fs::write(&js, &m.glue).map_err(|e| format!("{}: {e}", js.display()))?;
     Ok(m.renamed)
-}
-
-/// The module name the glue gives its imports under: `"./<name>_bg.js"`.
-fn glue_module(glue: &str) -> Option<String> {
-    let end = glue.find("_bg.js\":")?;
-    let start = glue[..end].rfind("\"./")?;
-    Some(glue[start + 1..end + "_bg.js".len()].to_string())
 }
