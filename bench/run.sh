@@ -10,6 +10,12 @@ started=$(date +%s)
 scripts/setup.sh
 source scripts/env.sh
 
+# openssl makes the throwaway certificate the benchmark's HTTP/2 server needs.
+if ! command -v openssl >/dev/null; then
+  printf '\033[1m==> %s\033[0m\n' "apt: installing openssl"
+  if [ "$(id -u)" -eq 0 ]; then apt-get install -y -qq --no-install-recommends openssl; else sudo apt-get install -y -qq --no-install-recommends openssl; fi
+fi
+
 # Lighthouse lives in bench/ (its own lock file): installed when missing or older than the lock.
 if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package-lock.json -nt bench/node_modules/.package-lock.json ]; then
   printf '\033[1m==> %s\033[0m\n' "npm: installing the benchmark tools (Lighthouse)"

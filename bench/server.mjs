@@ -1,5 +1,6 @@
 // The benchmark's static server: dist/ as a CDN would serve it, plus the floor page.
 //
+// - HTTP/2 over TLS when asked (`h2`), with a throwaway self-signed certificate, as a CDN serves;
 // - brotli (quality 11, compressed once per file and cached) when the request accepts `br`, gzip
 //   when it accepts only that, identity otherwise; `Vary: Accept-Encoding`;
 // - `Cache-Control: public, max-age=31536000, immutable` for content-hashed files, `no-cache` (with
@@ -13,7 +14,11 @@
 
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import { tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { brotliCompressSync, constants as Z, gzipSync } from 'node:zlib';
 import { CSP, listen, MIME } from '../tests/browser/server.mjs';
@@ -24,6 +29,18 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '
 const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
 
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** A throwaway self-signed certificate for 127.0.0.1 (browsers only speak HTTP/2 over TLS; the
+ * benchmark's Chromium is told to accept it). */
+function selfSigned() {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-tls-'));
+  try {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
+    return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** The stylesheet dist/index.html links (a path like `/article-….css`). */
 export function stylesheetOf(dist) {
@@ -92,7 +109,7 @@ function negotiate(header) {
  * with `{ only: true }` it serves those alone and never reads the disk. Resolves to
  * { origin, host, log, warm(paths), close() }; `log` is an array of { path, status, encoding, bytes (body bytes written), raw (uncompressed size), ua }.
  */
-export async function startServer(dist, extra = {}, { only = false } = {}) {
+export async function startServer(dist, extra = {}, { only = false, h2 = false } = {}) {
   const root = normalize(dist);
   const files = new Map(); // path → { raw, type, hashed, etag, enc: { br?, gzip? } }
   const load = (path) => {
@@ -137,7 +154,7 @@ export async function startServer(dist, extra = {}, { only = false } = {}) {
   };
 
   const log = [];
-  const server = createServer((req, res) => {
+  const handler = (req, res) => {
     const record = { path: '?', status: 0, encoding: 'identity', bytes: 0, raw: 0, ua: req.headers['user-agent'] ?? '' };
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
@@ -176,10 +193,11 @@ export async function startServer(dist, extra = {}, { only = false } = {}) {
     } finally {
       log.push(record);
     }
-  });
+  };
+  const server = h2 ? createSecureServer({ ...selfSigned(), allowHTTP1: true }, handler) : createServer(handler);
   const { port, sockets } = await listen(server);
   return {
-    origin: `http://127.0.0.1:${port}`,
+    origin: `${h2 ? 'https' : 'http'}://127.0.0.1:${port}`,
     host: `127.0.0.1:${port}`,
     log,
     /** Compresses every file now, so no request of a measured load waits for brotli -q 11. */
