@@ -303,10 +303,17 @@ pub fn closest_attr(target: Option<EventTarget>, attr: &str) -> Option<String> {
 
 /// The graph node or line an event happened on.
 pub fn graph_item_at(target: Option<EventTarget>) -> Option<(Focus, Element)> {
-    let item = element(target)?.closest("[data-node],[data-edge]").ok()??;
-    let focus = match item.get_attribute("data-node") {
-        Some(n) => Focus::Actor(n.parse().ok()?),
-        None => Focus::Relation(item.get_attribute("data-edge")?.parse().ok()?),
+    let item = element(target)?
+        .closest(".xa-node,.xa-edge,.xa-node-label")
+        .ok()??;
+    // The id ends with the actor or relation: `xa-n-w-3`, `xa-l-c-3`, `xa-e-w-12`.
+    let id = item.id();
+    let b = id.as_bytes();
+    let n = id[b.iter().rposition(|&c| c == b'-')? + 1..].parse().ok()?;
+    let focus = if b.get(3) == Some(&b'e') {
+        Focus::Relation(n)
+    } else {
+        Focus::Actor(n)
     };
     Some((focus, item))
 }

@@ -193,7 +193,6 @@ fn GraphSvg(props: &GraphSvgProps) -> Html {
                     (selected_edge == Some(r)).then_some("xa-sel"),
                     is_hidden(props.hidden, rel.kind).then_some("xa-hidden"),
                 )}
-                data-edge={r.to_string()}
                 tabindex={if Some(r) == first_edge { "0" } else { "-1" }}
                 role="button"
                 aria-label={label}
@@ -227,7 +226,6 @@ fn GraphSvg(props: &GraphSvgProps) -> Html {
                     em.actors.contains(&n.actor).then_some("xa-em"),
                     (selected_actor == Some(n.actor)).then_some("xa-sel"),
                 )}
-                data-node={n.actor.to_string()}
                 transform={format!("translate({} {})", n.x, n.y)}
                 tabindex={if i == 0 { "0" } else { "-1" }}
                 role="button"
@@ -243,7 +241,6 @@ fn GraphSvg(props: &GraphSvgProps) -> Html {
         html! {
             <text key={n.actor} id={format!("xa-l-{tag}-{}", n.actor)}
                 class={classes!("xa-node-label", em.actors.contains(&n.actor).then_some("xa-em"))}
-                data-node={n.actor.to_string()}
                 x={n.x.to_string()} y={(n.y + 25).to_string()} text-anchor="middle">
                 { doc.actors[n.actor as usize].short }
             </text>

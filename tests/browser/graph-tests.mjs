@@ -122,13 +122,14 @@ export function defineGraphTests({ E, axeSource, outDir }) {
   function graphState(page, svg) {
     return page.evaluate((sel) => {
       const el = document.querySelector(sel);
-      const pick = (q, attr) => [...el.querySelectorAll(q)].map((g) => +g.getAttribute(attr)).sort((a, b) => a - b);
+      // The actor or relation is the number that ends the element's id (xa-n-w-3, xa-e-w-12).
+      const pick = (q) => [...el.querySelectorAll(q)].map((g) => +g.id.split('-').pop()).sort((a, b) => a - b);
       return {
         dim: el.classList.contains('xa-dim'),
-        emNodes: pick('g.xa-node.xa-em', 'data-node'),
-        emEdges: pick('g.xa-edge.xa-em', 'data-edge'),
-        selNodes: pick('g.xa-node.xa-sel', 'data-node'),
-        selEdges: pick('g.xa-edge.xa-sel', 'data-edge'),
+        emNodes: pick('g.xa-node.xa-em'),
+        emEdges: pick('g.xa-edge.xa-em'),
+        selNodes: pick('g.xa-node.xa-sel'),
+        selEdges: pick('g.xa-edge.xa-sel'),
       };
     }, svg);
   }
@@ -147,7 +148,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
         const r = g.querySelector('.xa-shape').getBoundingClientRect();
         const x = r.left + r.width / 2;
         const y = r.top + r.height / 2;
-        const hit = document.elementFromPoint(x, y)?.closest('[data-node],[data-edge]');
+        const hit = document.elementFromPoint(x, y)?.closest('.xa-node,.xa-edge,.xa-node-label');
         return { x, y, hit: hit ? hit.id : null };
       },
       { id: nodeId(svg, actor) },
@@ -175,7 +176,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
           const p = path.getPointAtLength(len * f);
           const x = m.a * p.x + m.c * p.y + m.e;
           const y = m.b * p.x + m.d * p.y + m.f;
-          const hit = document.elementFromPoint(x, y)?.closest('[data-node],[data-edge],#xa-card');
+          const hit = document.elementFromPoint(x, y)?.closest('.xa-node,.xa-edge,.xa-node-label,#xa-card');
           if (hit === g) return { x, y };
         }
         return null;
@@ -210,7 +211,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
           if (!point) {
             const x = m.a * p.x + m.c * p.y + m.e;
             const y = m.b * p.x + m.d * p.y + m.f;
-            if (document.elementFromPoint(x, y)?.closest('[data-node],[data-edge]') === g) point = { x, y };
+            if (document.elementFromPoint(x, y)?.closest('.xa-node,.xa-edge,.xa-node-label') === g) point = { x, y };
           }
           for (const n of nodes) {
             if (ends.includes(n.id)) continue;
@@ -218,7 +219,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
             if (!through || d < through.d) through = { node: n.id, d };
           }
         }
-        return { r: +g.dataset.edge, id: g.id, point, through };
+        return { r: +g.id.split('-').pop(), id: g.id, point, through };
       });
     }, svg);
   }
@@ -251,7 +252,8 @@ export function defineGraphTests({ E, axeSource, outDir }) {
         const nodeAt = new Map(
           [...el.querySelectorAll('g.xa-node')].map((g) => {
             const m = g.transform.baseVal.consolidate().matrix;
-            return [+g.dataset.node, { x: m.e, y: m.f, id: g.id, label: g.getAttribute('aria-label'), text: el.querySelector(`.xa-node-label[data-node="${g.dataset.node}"]`)?.textContent }];
+            const n = g.id.split('-').pop();
+            return [+n, { x: m.e, y: m.f, id: g.id, label: g.getAttribute('aria-label'), text: el.querySelector(`.xa-node-label[id$="-${n}"]`)?.textContent }];
           }),
         );
         const closest = (p) => {
@@ -268,7 +270,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
           const marker = line.getAttribute('marker-end');
           const markerId = marker?.match(/^url\(#(.+)\)$/)?.[1];
           return {
-            r: +g.dataset.edge,
+            r: +g.id.split('-').pop(),
             id: g.id,
             cls: [...g.classList],
             role: g.getAttribute('role'),
@@ -469,7 +471,8 @@ export function defineGraphTests({ E, axeSource, outDir }) {
     const active = () =>
       page.evaluate(() => {
         const el = document.activeElement;
-        return { id: el?.id ?? '', node: el?.getAttribute('data-node') ?? null, edge: el?.getAttribute('data-edge') ?? null, tag: el?.tagName ?? '' };
+        const of = (cls) => (el?.classList.contains(cls) ? el.id.split('-').pop() : null);
+        return { id: el?.id ?? '', node: of('xa-node'), edge: of('xa-edge'), tag: el?.tagName ?? '' };
       });
     await page.keyboard.press('Tab');
     const first = await active();
@@ -496,7 +499,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
     const focusAndRead = (id, key) =>
       page.evaluate((id) => document.getElementById(id).focus(), id).then(async () => {
         await page.keyboard.press(key);
-        return page.evaluate(() => document.activeElement?.getAttribute('data-node') ?? null);
+        return page.evaluate(() => (document.activeElement?.classList.contains('xa-node') ? document.activeElement.id.split('-').pop() : null));
       });
     // The node Tab lands on: exactly one node carries tabindex=0.
     const stops = () => page.evaluate((sel) => [...document.querySelectorAll(`${sel} g.xa-node[tabindex="0"]`)].map((g) => g.id), WIDE);
@@ -517,7 +520,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
     const at = await page.evaluate((sel) =>
       Object.fromEntries([...document.querySelectorAll(`${sel} g.xa-node`)].map((g) => {
         const m = g.transform.baseVal.consolidate().matrix;
-        return [g.dataset.node, { x: m.e, y: m.f }];
+        return [g.id.split('-').pop(), { x: m.e, y: m.f }];
       })), WIDE);
     const ahead = { ArrowRight: (a, b) => b.x - a.x, ArrowLeft: (a, b) => a.x - b.x, ArrowDown: (a, b) => b.y - a.y, ArrowUp: (a, b) => a.y - b.y };
     const seen = new Set([startActor]);
@@ -753,7 +756,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
             nodes: [...el.querySelectorAll('g.xa-node')].map((g) => ({
               id: g.id,
               shape: rect(g.querySelector('.xa-shape').getBoundingClientRect()),
-              label: rect(el.querySelector(`.xa-node-label[data-node="${g.dataset.node}"]`).getBoundingClientRect()),
+              label: rect(el.querySelector(`.xa-node-label[id$="-${g.id.split('-').pop()}"]`).getBoundingClientRect()),
             })),
             scrollWidth: document.documentElement.scrollWidth,
             clientWidth: document.documentElement.clientWidth,

@@ -79,12 +79,12 @@ export function defineNoJsTests({ E, outDir }) {
           .filter((svg) => svg.checkVisibility() && svg.getBoundingClientRect().width > 0)
           .map((svg) => ({
             cls: svg.getAttribute('class'),
-            nodes: [...svg.querySelectorAll('g.xa-node[data-node]')]
+            nodes: [...svg.querySelectorAll('g.xa-node')]
               .filter((n) => {
                 const r = n.getBoundingClientRect();
                 return n.checkVisibility() && r.width > 0 && r.height > 0;
               })
-              .map((n) => +n.dataset.node),
+              .map((n) => +n.id.split('-').pop()),
             edges: svg.querySelectorAll('[id^="xa-e-"]').length,
           })),
       );
