@@ -7,7 +7,8 @@
 // Serves dist/ and /floor.html from a CDN-like server on 127.0.0.1 (bench/server.mjs: HTTP/2 over
 // TLS, brotli), then:
 //   1. first-load transfer: every request of a fresh load of each page, body bytes as sent (brotli);
-//   2. Lighthouse 12 (default config: mobile emulation, simulated throttling), median of 3 per page;
+//   2. Lighthouse 12 (default config: mobile emulation, simulated throttling), median of 5 per page
+//      (Lighthouse's own advice: single runs vary);
 //   3. boot: navigation start → the app's `xa-interactive` mark, median of 10 fresh loads;
 //   4. hover card: pointer rests on a mention → card painted, minus the 180 ms intent delay,
 //      median of 100 (real mouse input, measured inside the page);
@@ -18,7 +19,7 @@
 // then the budget verdicts.
 // Exit status: 0 all budgets met, 1 a budget exceeded, 2 the measurement itself failed.
 //
-// Environment: CHROMIUM (default /usr/bin/chromium), BENCH_LH_RUNS (default 3),
+// Environment: CHROMIUM (default /usr/bin/chromium), BENCH_LH_RUNS (default 5),
 // BENCH_HOVER_SAMPLES (default 100), BENCH_HEAP_CYCLES (default 1000), BENCH_BOOT_LOADS (default 10).
 
 import { execFileSync } from 'node:child_process';
@@ -38,7 +39,7 @@ const num = (name, dflt) => {
   const v = Number(process.env[name] ?? dflt);
   return Number.isFinite(v) && v > 0 ? Math.round(v) : dflt;
 };
-const LH_RUNS = num('BENCH_LH_RUNS', 3);
+const LH_RUNS = num('BENCH_LH_RUNS', 5);
 const HOVER_SAMPLES = num('BENCH_HOVER_SAMPLES', 100);
 const HEAP_CYCLES = num('BENCH_HEAP_CYCLES', 1000);
 const BOOT_LOADS = num('BENCH_BOOT_LOADS', 10);
