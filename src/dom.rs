@@ -106,10 +106,21 @@ pub fn place_open_card(anchor: Anchor, pointer: Option<(f64, f64)>) {
         return;
     };
     let html = gloo::utils::document_element();
-    let viewport = (
-        f64::from(html.client_width()),
-        f64::from(html.client_height()),
-    );
+    // In a frame as tall as the page, the reader sees only the part the host's viewport shows:
+    // web/embed-child.js keeps an invisible `#xa-view` box over that part. The card is placed
+    // within it, as it is within the viewport of a page read directly.
+    let (shown_top, shown_height) = by_id("xa-view")
+        .map(|view| view.get_bounding_client_rect())
+        .filter(|r| r.height() > 0.0)
+        .map_or((0.0, f64::from(html.client_height())), |r| {
+            (r.top(), r.height())
+        });
+    let viewport = (f64::from(html.client_width()), shown_height);
+    let line = Rect {
+        top: line.top - shown_top,
+        bottom: line.bottom - shown_top,
+        ..line
+    };
     let style = card.style();
     let width = article_model::placement::card_width(viewport.0);
     let _ = style.set_property("width", &px(width));
@@ -118,7 +129,7 @@ pub fn place_open_card(anchor: Anchor, pointer: Option<(f64, f64)>) {
     let p = place_card(line, pointer.map(|(x, _)| x), viewport, height);
     let origin = rect(&root.get_bounding_client_rect());
     let _ = style.set_property("left", &px(p.left - origin.left));
-    let _ = style.set_property("top", &px(p.top - origin.top));
+    let _ = style.set_property("top", &px(p.top + shown_top - origin.top));
     let _ = style.set_property("--xa-arrow-x", &px(p.arrow_x));
     if let Some(max) = p.max_height {
         let _ = style.set_property("max-height", &px(max));

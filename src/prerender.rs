@@ -29,7 +29,14 @@ pub struct Options {
     /// The page's public address (`https://…`): adds `<link rel="canonical">`, `og:url` and the
     /// JSON-LD `url`. Without it they are left out.
     pub canonical: Option<String>,
+    /// Who publishes the page, for the oEmbed `provider_name`. Without it, the canonical address's
+    /// host is used; without either, the oEmbed names no provider.
+    pub provider: Option<String>,
 }
+
+/// The oEmbed file the build writes next to the page, and the frame width its size is given for.
+pub const OEMBED_FILE: &str = "oembed.json";
+pub const OEMBED_WIDTH: u32 = 720;
 
 /// Renders the page for `doc` into `index_html` (no canonical address).
 pub fn prerender(index_html: &str, doc: &'static Document) -> Result<String, String> {
@@ -147,6 +154,10 @@ impl<'a> Meta<'a> {
         if let Some(url) = self.canonical {
             out += &format!("<meta property=\"og:url\" content=\"{}\">", attr(url));
         }
+        out += &format!(
+            "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{title}\">",
+            attr(&sibling(self.canonical, OEMBED_FILE))
+        );
         out += "<meta name=\"twitter:card\" content=\"summary\">";
         out += &format!("<meta name=\"twitter:title\" content=\"{title}\">");
         out += &format!("<meta name=\"twitter:description\" content=\"{description}\">");
@@ -177,6 +188,90 @@ impl<'a> Meta<'a> {
         out += "]}";
         out
     }
+}
+
+/// `file` beside the page: next to the canonical address when there is one (absolute, so the
+/// snippet works on any site), else relative to the page.
+fn sibling(canonical: Option<&str>, file: &str) -> String {
+    let Some(url) = canonical else {
+        return file.to_string();
+    };
+    let path_start = url.find("://").map_or(0, |i| i + 3);
+    let base = url.split(['?', '#']).next().unwrap_or(url);
+    match base[path_start..].rfind('/') {
+        Some(i) => format!("{}{file}", &base[..path_start + i + 1]),
+        None => format!("{base}/{file}"),
+    }
+}
+
+/// The snippet a publisher pastes (README, "Embedding"): a link that web/embed.js turns into a
+/// self-sizing frame of the page.
+pub fn embed_snippet(doc: &Document, canonical: Option<&str>) -> String {
+    let page = canonical.map_or_else(|| "./".to_string(), |url| sibling(Some(url), ""));
+    let title = attr(&doc.title.text());
+    format!(
+        "<div data-xa-src=\"{page}\" data-xa-title=\"{title}\"><a href=\"{page}\">{}</a></div>\
+         <script src=\"{}\" async></script>",
+        text(&doc.title.text()),
+        attr(&sibling(canonical, "embed.js")),
+        page = attr(&page),
+    )
+}
+
+/// The page's height in CSS pixels in a frame `width` wide, estimated from its text (the oEmbed
+/// must give one; the frame then sizes itself exactly). Calibrated on the stylesheet: a browser
+/// test checks the estimate against the real page.
+pub fn estimated_height(doc: &Document, width: u32) -> u32 {
+    let text_width = f64::from(width.min(648).saturating_sub(40));
+    let font = 18.5_f64;
+    let line = font * 1.62;
+    let per_line = (text_width / (font * 0.47)).floor().max(20.0);
+    let lines: f64 = doc
+        .paragraphs
+        .iter()
+        .map(|p| (p.text().chars().count() as f64 / per_line).ceil())
+        .sum();
+    let paragraphs = lines * line + doc.paragraphs.len() as f64 * font * 1.15;
+    let title = (doc.title.text().chars().count() as f64 / (text_width / 21.0)).ceil() * 42.0;
+    let figure = if doc.relations.is_empty() { 0.0 } else { 880.0 };
+    (120.0 + title + paragraphs + figure + 48.0).round() as u32
+}
+
+/// The oEmbed (`type: rich`) the page links to: the snippet, its size at [`OEMBED_WIDTH`], the
+/// title and, when known, the provider.
+pub fn oembed(doc: &Document, options: &Options) -> String {
+    let canonical = options.canonical.as_deref();
+    let provider = options.provider.clone().or_else(|| {
+        canonical.map(|url| {
+            let host = &url[url.find("://").map_or(0, |i| i + 3)..];
+            host.split(['/', '?', '#'])
+                .next()
+                .unwrap_or(host)
+                .to_string()
+        })
+    });
+    let mut out = String::from("{\"version\":\"1.0\",\"type\":\"rich\"");
+    out += &format!(",\"title\":{}", json(&doc.title.text()));
+    if let Some(name) = provider {
+        out += &format!(",\"provider_name\":{}", json(&name));
+    }
+    if let Some(url) = canonical {
+        let origin_end = url
+            .find("://")
+            .map(|i| i + 3)
+            .and_then(|start| url[start..].find('/').map(|j| start + j))
+            .unwrap_or(url.len());
+        out += &format!(
+            ",\"provider_url\":{}",
+            json(&format!("{}/", &url[..origin_end]))
+        );
+    }
+    out += &format!(",\"html\":{}", json(&embed_snippet(doc, canonical)));
+    out += &format!(
+        ",\"width\":{OEMBED_WIDTH},\"height\":{}}}",
+        estimated_height(doc, OEMBED_WIDTH)
+    );
+    out
 }
 
 fn schema_type(kind: Kind) -> &'static str {
@@ -255,7 +350,11 @@ fn rewrite_head(html: &str, meta: &Meta) -> Result<String, String> {
                     .to_ascii_lowercase();
                 name == "description" || name.starts_with("twitter:") || property.starts_with("og:")
             }
-            "link" => attr_value(tag, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")),
+            "link" => attr_value(tag, "rel").is_some_and(|r| {
+                r.eq_ignore_ascii_case("canonical")
+                    || (r.eq_ignore_ascii_case("alternate")
+                        && attr_value(tag, "type").is_some_and(|t| t.contains("oembed")))
+            }),
             "script" => {
                 let ld = attr_value(tag, "type")
                     .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"));

@@ -7,7 +7,9 @@
 mod support;
 
 use explorable_article::content::DOCUMENT;
-use explorable_article::prerender::{prerender, prerender_with, Options};
+use explorable_article::prerender::{
+    embed_snippet, oembed, prerender, prerender_with, Options, OEMBED_WIDTH,
+};
 use support::{assert_verbatim, decode, inner_of, text_of};
 
 /// A page as Trunk writes it on a release build (minified: unquoted attributes, sorted, no `<head>`).
@@ -48,6 +50,7 @@ fn with_canonical(index: &str, url: &str) -> Result<String, String> {
         &DOCUMENT,
         &Options {
             canonical: Some(url.into()),
+            ..Options::default()
         },
     )
 }
@@ -504,4 +507,79 @@ fn the_json_checker_checks() {
     ] {
         assert!(Json::parse(bad).is_err(), "{bad}");
     }
+}
+
+/// The oEmbed file: a `rich` embed whose html is the README's snippet, with absolute addresses
+/// next to the canonical page when there is one.
+#[test]
+fn oembed_describes_the_snippet() {
+    let with = Options {
+        canonical: Some("https://news.example/world/milei/".into()),
+        ..Options::default()
+    };
+    let json = oembed(&DOCUMENT, &with);
+    assert!(json.starts_with(r#"{"version":"1.0","type":"rich","title":"Milei’s Cold War Diplomacy Divides Latin America""#), "{json}");
+    assert!(
+        json.contains(r#""provider_name":"news.example","provider_url":"https://news.example/""#),
+        "{json}"
+    );
+    assert!(
+        json.contains(&format!(r#""width":{OEMBED_WIDTH},"height":"#)),
+        "{json}"
+    );
+    let snippet = embed_snippet(&DOCUMENT, with.canonical.as_deref());
+    assert!(snippet.starts_with(r#"<div data-xa-src="https://news.example/world/milei/" data-xa-title="Milei’s Cold War Diplomacy Divides Latin America"><a href="https://news.example/world/milei/">"#), "{snippet}");
+    assert!(
+        snippet.ends_with(
+            r#"<script src="https://news.example/world/milei/embed.js" async></script>"#
+        ),
+        "{snippet}"
+    );
+    // In the JSON the snippet is one escaped string.
+    assert!(
+        json.contains(r#""html":"<div data-xa-src=\"https://news.example/world/milei/\""#),
+        "{json}"
+    );
+    assert!(json.contains(r#"<\/script>""#), "{json}");
+
+    // A canonical page that is a file: its siblings are in its folder.
+    let file = Options {
+        canonical: Some("https://news.example/milei.html?x=1".into()),
+        provider: Some("The Example Times".into()),
+    };
+    let json = oembed(&DOCUMENT, &file);
+    assert!(
+        json.contains(r#""provider_name":"The Example Times""#),
+        "{json}"
+    );
+    assert!(
+        json.contains(r#"src=\"https://news.example/embed.js\""#),
+        "{json}"
+    );
+
+    // Without an address: relative, and no provider is invented.
+    let json = oembed(&DOCUMENT, &Options::default());
+    assert!(!json.contains("provider"), "{json}");
+    assert!(json.contains(r#"data-xa-src=\"./\""#), "{json}");
+    assert_eq!(
+        json,
+        oembed(&DOCUMENT, &Options::default()),
+        "deterministic"
+    );
+}
+
+#[test]
+fn the_page_links_its_oembed_once() {
+    let link = r#"<link rel="alternate" type="application/json+oembed" href="oembed.json" title="Milei’s Cold War Diplomacy Divides Latin America">"#;
+    for index in [SOURCE, MINIFIED] {
+        let html = page(index);
+        assert_eq!(head(&html).matches("application/json+oembed").count(), 1);
+        assert!(head(&html).contains(link), "{}", head(&html));
+    }
+    let html = with_canonical(MINIFIED, URL).unwrap();
+    assert!(
+        head(&html).contains(&format!(r#"href="{URL}oembed.json""#)),
+        "{}",
+        head(&html)
+    );
 }

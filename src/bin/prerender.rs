@@ -1,5 +1,6 @@
-//! `prerender [--canonical URL] <path/to/index.html>`: renders the article into the page Trunk
-//! built, in place (Trunk's `post_build` hook runs it on the staged `index.html`; see Trunk.toml).
+//! `prerender [--canonical URL] [--provider NAME] <path/to/index.html>`: renders the article into
+//! the page Trunk built, in place (Trunk's `post_build` hook runs it on the staged `index.html`; see
+//! Trunk.toml), and writes the oEmbed file beside it.
 //! Then shortens the wasm's import names in the built wasm and its glue (`imports.rs`).
 //! Prints what it did; on failure prints the reason and exits non-zero.
 
@@ -9,9 +10,9 @@ use std::path::Path;
 
 use explorable_article::content::DOCUMENT;
 use explorable_article::imports;
-use explorable_article::prerender::{boot_files, prerender_with, Options};
+use explorable_article::prerender::{boot_files, oembed, prerender_with, Options, OEMBED_FILE};
 
-const USAGE: &str = "usage: prerender [--canonical URL] <path/to/index.html>";
+const USAGE: &str = "usage: prerender [--canonical URL] [--provider NAME] <path/to/index.html>";
 
 fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()) {
@@ -38,6 +39,12 @@ fn run(args: Vec<String>) -> Result<String, String> {
                     .ok_or(format!("--canonical needs a URL; {USAGE}"))?;
                 options.canonical = Some(url);
             }
+            "--provider" => {
+                let name = args
+                    .next()
+                    .ok_or(format!("--provider needs a name; {USAGE}"))?;
+                options.provider = Some(name);
+            }
             "-h" | "--help" => return Ok(USAGE.into()),
             _ if arg.starts_with("--canonical=") => {
                 options.canonical = Some(arg["--canonical=".len()..].to_string());
@@ -52,6 +59,9 @@ fn run(args: Vec<String>) -> Result<String, String> {
     let out = prerender_with(&page, &DOCUMENT, &options).map_err(|e| format!("{path}: {e}"))?;
     std::fs::write(&path, &out).map_err(|e| format!("{path}: {e}"))?;
     let dir = Path::new(&path).parent().unwrap_or(Path::new("."));
+    let oembed_path = dir.join(OEMBED_FILE);
+    std::fs::write(&oembed_path, oembed(&DOCUMENT, &options))
+        .map_err(|e| format!("{}: {e}", oembed_path.display()))?;
     let renamed = minify_imports(dir, &out)?;
     Ok(format!(
         "prerendered {path}: {} bytes, {renamed} wasm imports renamed{}",

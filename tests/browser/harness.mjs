@@ -82,7 +82,7 @@ export async function runAll(browser, server, shared) {
     context.on('request', (req) => {
       const url = new URL(req.url());
       if (['data:', 'blob:', 'about:'].includes(url.protocol)) return;
-      if (url.host !== server.host) problems.foreign.push(req.url());
+      if (url.host !== server.host && !(shared.hosts ?? []).includes(url.host)) problems.foreign.push(req.url());
     });
     context.on('page', (p) => watch(p, problems));
     await context.addInitScript(recorder);

@@ -11,10 +11,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadExpectations } from './content.mjs';
 import { CHROMIUM_ARGS, runAll, filterTests } from './harness.mjs';
-import { startServer } from './server.mjs';
+import { startHostServer, startServer } from './server.mjs';
 import { defineTests } from './tests.mjs';
 import { defineGraphTests } from './graph-tests.mjs';
 import { defineNoJsTests } from './nojs-tests.mjs';
+import { defineEmbedTests, hostPages } from './embed-tests.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -38,9 +39,13 @@ const E = loadExpectations(join(root, 'content'));
 defineTests({ E, axeSource, outDir });
 defineGraphTests({ E, axeSource, outDir });
 defineNoJsTests({ E, outDir });
+defineEmbedTests({ outDir });
 if (process.argv[2]) filterTests(process.argv[2]);
 
 const server = await startServer(dist);
+// A publisher's site on another origin, for the embed tests.
+const pym = readFileSync(require.resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
+const host = await startHostServer(hostPages(server.origin, pym));
 let browser;
 let result = { passed: 0, failed: 0 };
 try {
@@ -48,13 +53,14 @@ try {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
   });
-  result = await runAll(browser, server, { E });
+  result = await runAll(browser, server, { E, hostOrigin: host.origin, hosts: [host.host] });
 } catch (err) {
   console.log(`not ok - harness\n  ${String(err?.stack ?? err).replace(/\n/g, '\n  ')}`);
   result.failed += 1;
 } finally {
   await browser?.close().catch(() => {});
   await server.close();
+  await host.close();
 }
 console.log(`# wall time ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${outDir}`);
 console.log(`${result.passed} passed, ${result.failed} failed`);

@@ -20,22 +20,28 @@ export const MIME = {
   '.woff2': 'font/woff2',
 };
 
+/** The second loopback address the embed tests' publisher pages are served from (another origin). */
+export const HOST_IP = '127.0.0.2';
+
 export const CSP = [
   "default-src 'none'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
-  "img-src 'self'",
+  "img-src 'self' data:",
+  // The example host page in dist/ frames the article from its own origin.
+  "frame-src 'self'",
   "connect-src 'self'",
   "font-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
+  // Publishers embed the article: here the host pages of the embed tests, on a second loopback origin.
+  `frame-ancestors 'self' http://${HOST_IP}:*`,
 ].join('; ');
 
 /** Starts the server; resolves to { origin, close() }. */
 /** Starts `server` on 127.0.0.1 and an ephemeral port. Browsers keep connections alive, so the
  * open sockets are tracked for close() to end them instead of hanging. */
-export async function listen(server) {
+export async function listen(server, ip = '127.0.0.1') {
   const sockets = new Set();
   server.on('connection', (s) => {
     sockets.add(s);
@@ -43,7 +49,7 @@ export async function listen(server) {
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(0, ip, resolve);
   });
   return { port: server.address().port, sockets };
 }
@@ -81,6 +87,29 @@ export async function startServer(root) {
   return {
     origin: `http://127.0.0.1:${port}`,
     host: `127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A publisher's site for the embed tests, on HOST_IP: serves `pages` (path → { body, type }) and
+ * nothing else, with no CSP of its own, as a CMS page would be. */
+export async function startHostServer(pages) {
+  const server = createServer((req, res) => {
+    const page = pages[new URL(req.url, 'http://host').pathname];
+    if (!page) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': page.type, 'cache-control': 'no-store' }).end(page.body);
+  });
+  const { port, sockets } = await listen(server, HOST_IP);
+  return {
+    origin: `http://${HOST_IP}:${port}`,
+    host: `${HOST_IP}:${port}`,
     close: () =>
       new Promise((resolve) => {
         for (const s of sockets) s.destroy();

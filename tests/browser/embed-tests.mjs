@@ -1,0 +1,353 @@
+// Embedding: the article in a publisher's page on another origin (a host server on 127.0.0.2),
+// through the real Pym.js parent from npm and through our own web/embed.js; render flags; the
+// oEmbed file; hostile messages. Names start with "embed".
+
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from './harness.mjs';
+import { ready, settle, waitCard } from './page.mjs';
+
+const NAME = 'explorable-article-height';
+
+/** The publisher's pages, for the host server: one with the Pym.js parent, one with our snippet. */
+export function hostPages(articleOrigin, pymSource) {
+  const page = (title, embed) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title></head>
+<body>
+<h1>A publisher's page</h1>
+<p>Some of the publisher's own text, before the article.</p>
+${embed}
+<p>The publisher's page goes on after the article.</p>
+<div style="height: 1200px"></div>
+</body></html>`;
+  const html = (body) => ({ body, type: 'text/html; charset=utf-8' });
+  return {
+    '/pym.v1.min.js': { body: pymSource, type: 'text/javascript; charset=utf-8' },
+    '/pym.html': html(
+      page('Pym.js host', `<div id="article-frame" data-pym-src="${articleOrigin}/"></div>\n<script src="/pym.v1.min.js"></script>`),
+    ),
+    '/embed.html': html(
+      page(
+        'Snippet host',
+        `<div data-xa-src="${articleOrigin}/" data-xa-title="Milei’s Cold War Diplomacy Divides Latin America"><a href="${articleOrigin}/">Milei’s Cold War Diplomacy Divides Latin America</a></div>\n<script src="${articleOrigin}/embed.js" async></script>`,
+      ),
+    ),
+  };
+}
+
+// Installed in every frame of the host's pages: the host keeps a log of the messages it receives,
+// the article counts CSP violations.
+function recordMessages() {
+  window.__messages = [];
+  window.__csp = [];
+  addEventListener('message', (e) => window.__messages.push({ origin: e.origin, data: e.data, t: performance.now() }));
+  addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+}
+
+/** The article's frame in the host page, once its app is interactive. */
+async function articleFrame(page, articleOrigin) {
+  await page.waitForFunction(() => !!document.querySelector('iframe'));
+  let frame = null;
+  for (let i = 0; i < 100 && !frame; i++) {
+    frame = page.frames().find((f) => f !== page.mainFrame() && f.url().startsWith(`${articleOrigin}/`));
+    if (!frame) await page.waitForTimeout(50);
+  }
+  assert.ok(frame, 'the article frame loaded');
+  await ready(frame);
+  return frame;
+}
+
+/** Waits until the iframe's height has followed the article's own height (within 2 px) and held
+ * for 300 ms; returns both. Fails with both numbers when it does not. */
+async function settledHeights(page, frame) {
+  let last = null;
+  let stableSince = 0;
+  for (let i = 0; i < 60; i++) {
+    const content = await frame.evaluate(() => {
+      let bottom = document.documentElement.getBoundingClientRect().height;
+      const card = document.getElementById('xa-card');
+      if (card) bottom = Math.max(bottom, card.getBoundingClientRect().bottom + scrollY);
+      return bottom;
+    });
+    const iframe = await page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
+    const now = Date.now();
+    const same = last && Math.abs(last.content - content) < 0.5 && Math.abs(last.iframe - iframe) < 0.5;
+    if (!same) stableSince = now;
+    last = { content, iframe };
+    if (Math.abs(content - iframe) <= 2 && now - stableSince >= 300) return last;
+    await page.waitForTimeout(50);
+  }
+  assert.fail(`the frame is ${last.iframe} px tall, its content ${last.content} px`);
+}
+
+/** Nothing scrolls inside the frame: its document is no taller than its viewport. */
+async function assertNoInnerScroll(frame) {
+  const { scroll, view } = await frame.evaluate(() => ({ scroll: document.scrollingElement.scrollHeight, view: innerHeight }));
+  assert.ok(scroll <= view + 1, `an inner scrollbar: the frame's document scrolls ${scroll} px in a ${view} px view`);
+}
+
+export function defineEmbedTests({ outDir }) {
+  for (const via of ['pym', 'embed']) {
+    for (const width of [1100, 375]) {
+      const label = via === 'pym' ? 'Pym.js parent' : 'embed.js snippet';
+      test(`embed: ${label} at ${width} px: the frame is exactly as tall as the article, and follows it`, { viewport: { width, height: 800 } }, async ({ page, origin, hostOrigin }) => {
+        await page.addInitScript(recordMessages);
+        await page.goto(`${hostOrigin}/${via}.html`);
+        const frame = await articleFrame(page, origin);
+        const first = await settledHeights(page, frame);
+        await assertNoInnerScroll(frame);
+        console.log(`# ${label} at ${width} px: iframe ${first.iframe.toFixed(1)} px, content ${first.content.toFixed(1)} px`);
+
+        // The title an assistive technology announces for the frame.
+        const title = await page.evaluate(() => document.querySelector('iframe').title);
+        if (via === 'embed') assert.equal(title, 'Milei’s Cold War Diplomacy Divides Latin America', 'the frame has a title');
+
+        // The Datawrapper-style message carries the same height, keyed by the frame's id.
+        const dw = await page.evaluate((name) => window.__messages.filter((m) => m.data && typeof m.data === 'object' && name in m.data).map((m) => m.data[name]), NAME);
+        assert.ok(dw.length > 0, `no ${NAME} message`);
+        const lastDw = Object.values(dw.at(-1))[0];
+        assert.ok(Math.abs(lastDw - first.content) <= 2, `${NAME} says ${lastDw}, the content is ${first.content}`);
+
+        // Opening the relations table makes the article taller: the frame follows.
+        await frame.locator('details.xa-table-wrap > summary').click();
+        const opened = await settledHeights(page, frame);
+        assert.ok(opened.iframe > first.iframe + 500, `the frame grew with the table: ${first.iframe} → ${opened.iframe}`);
+        await assertNoInnerScroll(frame);
+
+        // Closing it again: the frame shrinks back.
+        await frame.locator('details.xa-table-wrap > summary').click();
+        const closed = await settledHeights(page, frame);
+        assert.ok(Math.abs(closed.iframe - first.iframe) <= 2, `the frame shrank back: ${first.iframe} → ${closed.iframe}`);
+
+        // A card on the last mention of the text: inside the frame, never clipped by its edge.
+        const last = frame.locator('article a.xa-mention').last();
+        await last.focus();
+        await waitCard(frame);
+        await settle(frame);
+        const after = await settledHeights(page, frame);
+        const card = await frame.evaluate(() => {
+          const r = document.getElementById('xa-card').getBoundingClientRect();
+          return { top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right, width: innerWidth };
+        });
+        assert.ok(card.top >= 0 && card.bottom <= after.iframe + 1, `the card (${card.top}–${card.bottom}) is inside the frame (0–${after.iframe})`);
+        assert.ok(card.left >= 0 && card.right <= card.width, `the card (${card.left}–${card.right}) is inside the frame's width ${card.width}`);
+        // …and in the host's viewport, where the reader is.
+        const inView = await page.evaluate(
+          ({ top, bottom }) => {
+            const f = document.querySelector('iframe').getBoundingClientRect();
+            return { top: f.top + top, bottom: f.top + bottom, height: innerHeight };
+          },
+          card,
+        );
+        assert.ok(inView.top >= -1 && inView.bottom <= inView.height + 1, `the card is in the host's view: ${JSON.stringify(inView)}`);
+        await page.screenshot({ path: join(outDir, `embed-${via}-${width}.png`) });
+
+        // No CSP violation in the article (served with the strict policy).
+        assert.deepEqual(await frame.evaluate(() => window.__csp), [], 'CSP violations in the article');
+      });
+    }
+  }
+
+  test('embed: a card opened by keyboard out of the host\'s view brings the host there (scrollToChildPos)', { viewport: { width: 375, height: 700 } }, async ({ page, origin, hostOrigin }) => {
+    await page.addInitScript(recordMessages);
+    await page.goto(`${hostOrigin}/embed.html`);
+    const frame = await articleFrame(page, origin);
+    await settledHeights(page, frame);
+    await page.evaluate(() => scrollTo(0, 0));
+    // Focus without scrolling, as a screen reader's virtual cursor may: the card opens far below.
+    await frame.evaluate(() => [...document.querySelectorAll('article a.xa-mention')].at(-1).focus({ preventScroll: true }));
+    await waitCard(frame);
+    await page.waitForFunction(() => window.__messages.some((m) => typeof m.data === 'string' && m.data.includes('xPYMxscrollToChildPosxPYMx')), null, { timeout: 3000 });
+    await page.waitForFunction(() => scrollY > 1000, null, { timeout: 3000 });
+    // Smooth scrolling: wait until the host has stopped.
+    let y = -1;
+    for (let i = 0; i < 40; i++) {
+      const now = await page.evaluate(() => scrollY);
+      if (now === y) break;
+      y = now;
+      await page.waitForTimeout(100);
+    }
+    const box = await page.evaluate(() => {
+      const f = document.querySelector('iframe').getBoundingClientRect();
+      return { frameTop: f.top, height: innerHeight };
+    });
+    const card = await frame.evaluate(() => {
+      const r = document.getElementById('xa-card').getBoundingClientRect();
+      return { top: r.top + scrollY, bottom: r.bottom + scrollY };
+    });
+    assert.ok(box.frameTop + card.top >= -1 && box.frameTop + card.bottom <= box.height + 1, `the card is in the host's view after the scroll: frame top ${box.frameTop}, card ${card.top}–${card.bottom}, view ${box.height}`);
+  });
+
+  test('embed: the frame follows the host\'s width and the graph\'s caption', { viewport: { width: 1100, height: 800 } }, async ({ page, origin, hostOrigin }) => {
+    await page.goto(`${hostOrigin}/embed.html`);
+    const frame = await articleFrame(page, origin);
+    const wide = await settledHeights(page, frame);
+    await page.setViewportSize({ width: 375, height: 800 });
+    const narrow = await settledHeights(page, frame);
+    assert.ok(narrow.iframe > wide.iframe + 500, `narrower is taller: ${wide.iframe} → ${narrow.iframe}`);
+    await assertNoInnerScroll(frame);
+    // Focusing a line of the graph quotes its sentence in the caption under the graph.
+    const before = await frame.textContent('p.xa-graph-caption');
+    await frame.evaluate(() => document.querySelector('svg.xa-graph-compact .xa-edge[tabindex]').focus());
+    await frame.waitForFunction((t) => document.querySelector('p.xa-graph-caption').textContent !== t, before);
+    const selected = await settledHeights(page, frame);
+    assert.notEqual(selected.iframe, narrow.iframe, 'the caption changed the page\'s height (precondition)');
+  });
+
+  test('embed: hostile and malformed messages change nothing and log nothing', { viewport: { width: 1100, height: 800 } }, async ({ page, origin, hostOrigin }) => {
+    await page.addInitScript(recordMessages);
+    await page.goto(`${hostOrigin}/embed.html`);
+    const frame = await articleFrame(page, origin);
+    const before = await settledHeights(page, frame);
+    const id = await page.evaluate(() => new URL(document.querySelector('iframe').src).searchParams.get('childId'));
+    const P = `pymxPYMx${id}xPYMx`;
+    const heightReplies = () => page.evaluate(() => window.__messages.filter((m) => typeof m.data === 'string' && m.data.includes('xPYMxheightxPYMx')).length);
+
+    // To the article, from its parent: wrong formats, wrong ids, huge or negative numbers, objects.
+    const junk = [
+      `${P}widthxPYMx1e308`,
+      `${P}widthxPYMx-5`,
+      `${P}widthxPYMx99999999999`,
+      `${P}widthxPYMxabc`,
+      `${P}widthxPYMx`,
+      `${P}width`,
+      `pymxPYMxsomeone-elsexPYMxwidthxPYMx800`,
+      `${P}viewport-iframe-positionxPYMx1 2 3`,
+      `${P}viewport-iframe-positionxPYMxNaN NaN NaN NaN NaN NaN`,
+      `${P}viewport-iframe-positionxPYMx1e999 800 -5 0 9 9`,
+      `${P}navigateToxPYMxjavascript:alert(1)`,
+      `${P}widthxPYMx${'9'.repeat(100000)}`,
+      { width: 800 },
+      { [NAME]: { [id]: 5 } },
+      ['pym', id, 'width', '800'],
+      null,
+      42,
+    ];
+    const sent = await page.evaluate(async (messages) => {
+      const before = window.__messages.length;
+      const target = document.querySelector('iframe').contentWindow;
+      for (const m of messages) target.postMessage(m, '*');
+      await new Promise((r) => setTimeout(r, 500));
+      return window.__messages.length - before;
+    }, junk);
+    assert.equal(sent, 0, 'the article answered a malformed message');
+
+    // To the article from itself, not its parent (a well-formed width message): ignored.
+    const repliesBefore = await heightReplies();
+    await frame.evaluate((m) => window.postMessage(m, '*'), `${P}widthxPYMx800`);
+    await page.waitForTimeout(300);
+    assert.equal(await heightReplies(), repliesBefore, 'the article answered a message that did not come from its parent');
+
+    // To the host, not from the article's frame: a height message with the frame's id changes nothing.
+    await page.evaluate((m) => window.postMessage(m, '*'), `${P}heightxPYMx50`);
+    await page.evaluate((m) => window.postMessage(m, '*'), `${P}scrollToChildPosxPYMx3000`);
+    await page.waitForTimeout(300);
+    const after = await page.evaluate(() => ({ height: document.querySelector('iframe').getBoundingClientRect().height, scroll: scrollY }));
+    assert.ok(Math.abs(after.height - before.iframe) < 1, `the frame's height changed: ${before.iframe} → ${after.height}`);
+    assert.equal(after.scroll, 0, 'the host scrolled');
+
+    // A well-formed width message from the parent is answered: the filter is not deaf.
+    await page.evaluate((m) => document.querySelector('iframe').contentWindow.postMessage(m, '*'), `${P}widthxPYMx1100`);
+    await page.waitForFunction((n) => window.__messages.filter((m) => typeof m.data === 'string' && m.data.includes('xPYMxheightxPYMx')).length > n, repliesBefore, { timeout: 2000 });
+  });
+
+  test('embed: the example host page in dist/ embeds the article at its exact height', { viewport: { width: 900, height: 800 } }, async ({ page, origin }) => {
+    await page.goto(`${origin}/embed-example.html`);
+    const frame = await articleFrame(page, origin);
+    const h = await settledHeights(page, frame);
+    await assertNoInnerScroll(frame);
+    assert.ok(h.iframe > 2000, `the frame grew to the article: ${h.iframe} px`);
+  });
+
+  test('embed: without JavaScript the snippet is a plain link to the article', { viewport: { width: 900, height: 800 }, javaScriptEnabled: false }, async ({ page, hostOrigin, origin }) => {
+    await page.goto(`${hostOrigin}/embed.html`);
+    assert.equal(await page.locator('iframe').count(), 0);
+    const link = page.locator(`a[href="${origin}/"]`);
+    assert.equal(await link.textContent(), 'Milei’s Cold War Diplomacy Divides Latin America');
+  });
+
+  test('embed: read directly, the page loads no embed code and posts no message', async ({ page, origin }) => {
+    const requests = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    await page.addInitScript(recordMessages);
+    await page.goto(`${origin}/`);
+    await ready(page);
+    await page.waitForTimeout(300);
+    assert.ok(!requests.includes('/embed-child.js'), 'embed-child.js was loaded outside a frame');
+    assert.deepEqual(await page.evaluate(() => window.__messages), [], 'messages were posted');
+  });
+
+  test('embed: render flags theme, graph, cards and plain apply; unknown values keep the defaults', { viewport: { width: 1280, height: 800 }, colorScheme: 'light' }, async ({ page, origin }) => {
+    const look = () =>
+      page.evaluate(() => {
+        const visible = (sel) => {
+          const el = document.querySelector(sel);
+          return !!el && el.getClientRects().length > 0;
+        };
+        return {
+          bg: getComputedStyle(document.documentElement).backgroundColor,
+          graph: visible('svg.xa-graph-wide'),
+          table: visible('details.xa-table-wrap'),
+          toolbar: visible('.xa-toolbar'),
+          switch: visible('.xa-switch'),
+          mentions: document.querySelectorAll('article a.xa-mention').length,
+        };
+      });
+    await page.goto(`${origin}/`);
+    await ready(page);
+    const plain = await look();
+    assert.equal(plain.bg, 'rgb(253, 252, 249)', 'light background by default in a light browser');
+    assert.ok(plain.graph && plain.toolbar && plain.switch && plain.mentions > 0, JSON.stringify(plain));
+
+    await page.goto(`${origin}/?theme=dark&graph=0&cards=0&plain`);
+    await ready(page);
+    const flagged = await look();
+    assert.equal(flagged.bg, 'rgba(0, 0, 0, 0)', 'plain: the host shows through');
+    const text = await page.evaluate(() => getComputedStyle(document.body).color);
+    assert.equal(text, 'rgb(232, 230, 225)', 'theme=dark: dark-scheme text colour in a light browser');
+    assert.equal(flagged.graph, false, 'graph=0 hides the graph');
+    assert.equal(flagged.table, true, 'graph=0 keeps the relations table');
+    assert.equal(flagged.toolbar, false, 'plain hides the toolbar');
+    assert.equal(flagged.mentions, 0, 'cards=0: no mention is a card link');
+    await page.locator('article p').first().hover();
+    await page.waitForTimeout(400);
+    assert.equal(await page.locator('#xa-card').count(), 0, 'cards=0: no card');
+    assert.equal(await page.evaluate(() => localStorage.length), 0, 'the flag is not stored as the reader\'s choice');
+
+    await page.goto(`${origin}/?theme=purple&graph=2&cards=yes&plain=no`);
+    await ready(page);
+    assert.deepEqual(await look(), plain, 'unknown flag values: the defaults');
+    assert.deepEqual(await page.evaluate(() => ({ ...document.documentElement.dataset })), {}, 'no flag set');
+  });
+
+  test('embed: theme=light holds in a dark browser; theme=auto follows it', { viewport: { width: 1280, height: 800 }, colorScheme: 'dark' }, async ({ page, origin }) => {
+    const bg = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    await page.goto(`${origin}/?theme=light`);
+    await ready(page);
+    assert.equal(await bg(), 'rgb(253, 252, 249)');
+    await page.goto(`${origin}/?theme=auto`);
+    await ready(page);
+    assert.equal(await bg(), 'rgb(20, 21, 23)');
+  });
+
+  test('embed: the oEmbed file is linked from the page and describes the snippet', { viewport: { width: 720, height: 800 } }, async ({ page, origin }) => {
+    await page.goto(`${origin}/`);
+    await ready(page);
+    const href = await page.evaluate(() => document.querySelector('link[rel="alternate"][type="application/json+oembed"]')?.href);
+    assert.equal(href, `${origin}/oembed.json`);
+    const res = await fetch(href);
+    assert.equal(res.status, 200);
+    const o = await res.json();
+    assert.equal(o.version, '1.0');
+    assert.equal(o.type, 'rich');
+    assert.equal(o.title, 'Milei’s Cold War Diplomacy Divides Latin America');
+    assert.match(o.html, /^<div data-xa-src="[^"]+" data-xa-title="[^"]+"><a href="[^"]+">[^<]+<\/a><\/div><script src="[^"]*embed\.js" async><\/script>$/);
+    assert.equal(o.width, 720);
+    // Its height is an estimate from the text; the page at that width (everything laid out) is near it.
+    await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+    await settle(page);
+    const real = await page.evaluate(() => document.documentElement.getBoundingClientRect().height);
+    assert.ok(Math.abs(o.height - real) / real < 0.15, `oEmbed height ${o.height} vs the page at 720 px: ${real}`);
+  });
+}
