@@ -1243,6 +1243,20 @@ fn error_control_character_in_article() {
     );
 }
 
+/// Found by the property tests (`tests/properties.rs`): the TOML parser gives no message for a
+/// NUL, so the error said nothing.
+#[test]
+fn error_control_character_in_actors() {
+    let t = tiny();
+    let actors = format!("# A comment with a \u{0} in it.\n{}", t.actors);
+    only_error(
+        &sources(t.article.as_bytes(), &actors, Some(&t.mentions)),
+        ACTORS,
+        1,
+        &["control character (U+0000)", "expected text"],
+    );
+}
+
 #[test]
 fn error_invalid_utf8_in_article() {
     let t = tiny();

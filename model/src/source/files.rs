@@ -75,7 +75,21 @@ pub(crate) fn parse<T: serde::de::DeserializeOwned>(
         .map(|value| (value, text.to_string()))
         .map_err(|e| {
             let line = e.span().map_or(1, |span| line_of(text, span.start));
-            let message = e.message().trim().replace('\n', " ");
+            let mut message = e.message().trim().replace('\n', " ");
+            // The TOML parser says nothing about some bytes (a NUL, say): name what is there.
+            if message.is_empty() {
+                let found = e.span().and_then(|s| text.get(s.start..)?.chars().next());
+                message = match found {
+                    Some(c) if c.is_control() => format!(
+                        "a control character (U+{:04X}) is not allowed here; expected text, \
+                         a quote, a tab or a newline",
+                        c as u32
+                    ),
+                    _ => "this is not valid TOML; expected `key = value`, a `[[table]]` header \
+                          or a `#` comment"
+                        .into(),
+                };
+            }
             ContentError::new(file, line, message)
         })
 }
