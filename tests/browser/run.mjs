@@ -16,6 +16,7 @@ import { defineTests } from './tests.mjs';
 import { defineGraphTests } from './graph-tests.mjs';
 import { defineNoJsTests } from './nojs-tests.mjs';
 import { defineEmbedTests, hostPages } from './embed-tests.mjs';
+import { defineDeviceTests } from './device-tests.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -40,6 +41,7 @@ defineTests({ E, axeSource, outDir });
 defineGraphTests({ E, axeSource, outDir });
 defineNoJsTests({ E, outDir });
 defineEmbedTests({ outDir });
+defineDeviceTests({ outDir });
 if (process.argv[2]) filterTests(process.argv[2]);
 
 const server = await startServer(dist);
