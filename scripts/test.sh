@@ -28,3 +28,6 @@ trunk build --release
 
 step "browser tests (headless Chromium)"
 node tests/browser/run.mjs
+
+step "soak: a long session in Chromium (reduced counts; --full for 10,000 cycles)"
+node tests/browser/soak.mjs
