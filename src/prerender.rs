@@ -274,6 +274,18 @@ pub fn oembed(doc: &Document, options: &Options) -> String {
     out
 }
 
+/// The page's hand-written scripts (`boot.js`, `embed.js`, `embed-child.js`) as served: without
+/// their comment lines, indentation and blank lines, which are for their readers, not the
+/// browser's. Only whole-line `//` comments go; the scripts have no multi-line strings.
+pub fn strip_script_comments(js: &str) -> String {
+    js.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
 fn schema_type(kind: Kind) -> &'static str {
     match kind {
         Kind::Person => "Person",
@@ -563,6 +575,15 @@ mod tests {
             Some("canonical")
         );
         assert_eq!(attr_value("<meta charset=utf-8>", "name"), None);
+    }
+
+    #[test]
+    fn script_comments_and_indentation_go_code_stays() {
+        let js = "// A comment.\nconst a = \"//not a comment\";\n\n  if (a) {\n    // inside\n    f(a); // trailing stays\n  }\n";
+        assert_eq!(
+            strip_script_comments(js),
+            "const a = \"//not a comment\";\nif (a) {\nf(a); // trailing stays\n}\n"
+        );
     }
 
     #[test]

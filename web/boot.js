@@ -14,19 +14,32 @@ if (["", "1", "true"].includes(query.get("plain"))) root.dataset.xaPlain = "";
 
 if (window.parent !== window) import("./embed-child.js").catch(() => {});
 
+// If the app traps (a panic in the wasm), it is not called again: the page reads on without cards.
+addEventListener("error", (e) => {
+  if (!(e.error instanceof WebAssembly.RuntimeError) || "xaFailed" in root.dataset) return;
+  root.dataset.xaFailed = "";
+  console.error("Explorable article: the interactive part stopped, so the article reads on without cards.");
+  for (const type of ["pointerover", "pointerout", "pointermove", "pointerdown", "click", "focusin", "focusout", "keydown", "resize", "hashchange"])
+    addEventListener(type, (e) => e.stopImmediatePropagation(), true);
+});
+
 const tag = document.querySelector("script[data-js][data-wasm]");
 const start = async () => {
   const wasm = fetch(tag.dataset.wasm);
+  // Reported once, below, if init fails on it.
+  wasm.catch(() => {});
   const { default: init } = await import(tag.dataset.js);
   await init({ module_or_path: wasm });
 };
+const boot = () =>
+  start().catch((e) => console.error("Explorable article: the interactive part did not start, so the article reads without cards.", e));
 // After load, and after the first paint has reached the screen (its timing entry), not merely been
 // scheduled: then the wasm's download never delays what the reader sees first.
 const afterPaint = () => {
-  if (!PerformanceObserver.supportedEntryTypes?.includes("paint")) return requestAnimationFrame(() => setTimeout(start, 0));
+  if (!PerformanceObserver.supportedEntryTypes?.includes("paint")) return requestAnimationFrame(() => setTimeout(boot, 0));
   new PerformanceObserver((_, seen) => {
     seen.disconnect();
-    setTimeout(start, 0);
+    setTimeout(boot, 0);
   }).observe({ type: "paint", buffered: true });
 };
 if (document.readyState === "complete") afterPaint();

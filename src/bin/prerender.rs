@@ -1,6 +1,7 @@
 //! `prerender [--canonical URL] [--provider NAME] <path/to/index.html>`: renders the article into
 //! the page Trunk built, in place (Trunk's `post_build` hook runs it on the staged `index.html`; see
-//! Trunk.toml), and writes the oEmbed file beside it.
+//! Trunk.toml), and writes the oEmbed file beside it. Strips the comment lines of the hand-written
+//! scripts it finds there (`boot.js`, `embed.js`, `embed-child.js`).
 //! Then shortens the wasm's import names in the built wasm and its glue (`imports.rs`).
 //! Prints what it did; on failure prints the reason and exits non-zero.
 
@@ -10,7 +11,9 @@ use std::path::Path;
 
 use explorable_article::content::DOCUMENT;
 use explorable_article::imports;
-use explorable_article::prerender::{boot_files, oembed, prerender_with, Options, OEMBED_FILE};
+use explorable_article::prerender::{
+    boot_files, oembed, prerender_with, strip_script_comments, Options, OEMBED_FILE,
+};
 
 const USAGE: &str = "usage: prerender [--canonical URL] [--provider NAME] <path/to/index.html>";
 
@@ -62,6 +65,13 @@ fn run(args: Vec<String>) -> Result<String, String> {
     let oembed_path = dir.join(OEMBED_FILE);
     std::fs::write(&oembed_path, oembed(&DOCUMENT, &options))
         .map_err(|e| format!("{}: {e}", oembed_path.display()))?;
+    for script in ["boot.js", "embed.js", "embed-child.js"] {
+        let path = dir.join(script);
+        if let Ok(js) = std::fs::read_to_string(&path) {
+            std::fs::write(&path, strip_script_comments(&js))
+                .map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
     let renamed = minify_imports(dir, &out)?;
     Ok(format!(
         "prerendered {path}: {} bytes, {renamed} wasm imports renamed{}",
