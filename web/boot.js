@@ -25,6 +25,14 @@ addEventListener("error", (e) => {
 
 const tag = document.querySelector("script[data-js][data-wasm]");
 const start = async () => {
+  // Phones get the graph's compact layout, kept out of the page so it does not delay the first
+  // paint; without it the wide layout shows.
+  const graph = tag.dataset.graph;
+  const wide = document.querySelector("svg.xa-graph-wide");
+  if (graph && wide && matchMedia("(max-width: 599px)").matches) {
+    const compact = await fetch(graph).then((r) => (r.ok ? r.text() : ""), () => "");
+    if (compact.startsWith("<svg")) wide.insertAdjacentHTML("afterend", compact);
+  }
   const wasm = fetch(tag.dataset.wasm);
   // Reported once, below, if init fails on it.
   wasm.catch(() => {});

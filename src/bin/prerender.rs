@@ -12,7 +12,8 @@ use std::path::Path;
 use explorable_article::content::DOCUMENT;
 use explorable_article::imports;
 use explorable_article::prerender::{
-    boot_files, oembed, prerender_with, strip_script_comments, Options, OEMBED_FILE,
+    boot_files, oembed, prerender_with, split_compact_graph, strip_script_comments, Options,
+    OEMBED_FILE,
 };
 
 const USAGE: &str = "usage: prerender [--canonical URL] [--provider NAME] <path/to/index.html>";
@@ -60,8 +61,12 @@ fn run(args: Vec<String>) -> Result<String, String> {
     let path = path.ok_or(USAGE)?;
     let page = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
     let out = prerender_with(&page, &DOCUMENT, &options).map_err(|e| format!("{path}: {e}"))?;
-    std::fs::write(&path, &out).map_err(|e| format!("{path}: {e}"))?;
     let dir = Path::new(&path).parent().unwrap_or(Path::new("."));
+    let (out, graph) = split_compact_graph(&out).map_err(|e| format!("{path}: {e}"))?;
+    if let Some((file, fragment)) = graph {
+        std::fs::write(dir.join(&file), fragment).map_err(|e| format!("{file}: {e}"))?;
+    }
+    std::fs::write(&path, &out).map_err(|e| format!("{path}: {e}"))?;
     let oembed_path = dir.join(OEMBED_FILE);
     std::fs::write(&oembed_path, oembed(&DOCUMENT, &options))
         .map_err(|e| format!("{}: {e}", oembed_path.display()))?;

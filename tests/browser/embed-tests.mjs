@@ -189,7 +189,7 @@ export function defineEmbedTests({ outDir }) {
     await assertNoInnerScroll(frame);
     // Focusing a line of the graph quotes its sentence in the caption under the graph.
     const before = await frame.textContent('p.xa-graph-caption');
-    await frame.evaluate(() => document.querySelector('svg.xa-graph-compact .xa-edge[tabindex]').focus());
+    await frame.evaluate(() => [...document.querySelectorAll('svg.xa-graph')].find((g) => g.getClientRects().length > 0).querySelector('.xa-edge[tabindex]').focus());
     await frame.waitForFunction((t) => document.querySelector('p.xa-graph-caption').textContent !== t, before);
     const selected = await settledHeights(page, frame);
     assert.notEqual(selected.iframe, narrow.iframe, 'the caption changed the page\'s height (precondition)');

@@ -16,6 +16,8 @@ const WIDE = 'svg.xa-graph-wide';
 const COMPACT = 'svg.xa-graph-compact';
 /** The layout the page shows at a viewport width (CSS switches at 600 px). */
 const svgFor = (width) => (width >= 600 ? WIDE : COMPACT);
+/** The layouts in the page: the compact one is fetched on narrow screens only (web/boot.js). */
+const layouts = (page) => page.evaluate((all) => all.filter((s) => document.querySelector(s)), [WIDE, COMPACT]);
 const tagOf = (svg) => (svg === WIDE ? 'w' : 'c');
 const nodeId = (svg, actor) => `xa-n-${tagOf(svg)}-${actor}`;
 const edgeId = (svg, relation) => `xa-e-${tagOf(svg)}-${relation}`;
@@ -247,6 +249,11 @@ export function defineGraphTests({ E, axeSource, outDir }) {
     const pageBlocks = await page.evaluate(() => [document.querySelector('article h1'), ...document.querySelectorAll('article > p')].map((el) => el.textContent));
 
     for (const svg of [WIDE, COMPACT]) {
+      // The compact layout is fetched on narrow screens only: load the page again at phone width.
+      if (svg === COMPACT) {
+        await page.setViewportSize(PHONE.viewport);
+        await load(page, origin);
+      }
       const drawn = await page.evaluate((sel) => {
         const el = document.querySelector(sel);
         const nodeAt = new Map(
@@ -438,7 +445,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
       { timeout: 2000 },
     ).catch(async () => assert.fail(`${ev[0]} is not scrolled into view: ${JSON.stringify(await sentenceBox())}`));
     await waitEvidence(page, ev);
-    for (const svg of [WIDE, COMPACT]) assert.deepEqual((await graphState(page, svg)).selEdges, [r.index], `${svg}: the clicked edge is selected`);
+    for (const svg of await layouts(page)) assert.deepEqual((await graphState(page, svg)).selEdges, [r.index], `${svg}: the clicked edge is selected`);
 
     // A node: its actor in the address, its card next to it, listing its relations.
     const actor = busiest;
@@ -599,7 +606,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
     await page.goto(`${origin}/#actor=lula`);
     await ready(page);
     await waitHighlight(page, lula);
-    for (const svg of [WIDE, COMPACT]) {
+    for (const svg of await layouts(page)) {
       const s = await graphState(page, svg);
       assert.deepEqual(s.selNodes, [lula], `${svg}: Lula's node is selected`);
       assert.ok(s.dim, `${svg}: the rest dims`);
@@ -627,7 +634,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
     await settle(page);
     assert.deepEqual(await highlighted(page), [], 'no mention highlighted');
     assert.deepEqual(evIds(await sentences(page)), [], 'no evidence sentence');
-    for (const svg of [WIDE, COMPACT]) {
+    for (const svg of await layouts(page)) {
       assert.deepEqual(await graphState(page, svg), { dim: false, emNodes: [], emEdges: [], selNodes: [], selEdges: [] }, `${svg}: nothing emphasised`);
     }
     assert.equal(await page.evaluate(() => scrollY), 0, 'no scrolling');
@@ -656,15 +663,17 @@ export function defineGraphTests({ E, axeSource, outDir }) {
   });
 
   // 7 ─────────────────────────────────────────────────────────────────────────────────────────
-  test('graph legend: each type’s button hides its edges in both layouts and shows them again', DESKTOP, async ({ page, origin }) => {
+  test('graph legend: each type’s button hides its edges in both layouts and shows them again', PHONE, async ({ page, origin }) => {
     await load(page, origin);
     const count = (type) => E.relations.filter((r) => r.type === type).length;
     const counts = () =>
       page.evaluate(
         ({ svgs, types }) => Object.fromEntries(svgs.flatMap((s) => types.map((t) => [`${s} ${t}`, [...document.querySelectorAll(`${s} g.xa-edge.xa-rel-${t}`)].filter((g) => getComputedStyle(g).display !== 'none').length]))),
-        { svgs: [WIDE, COMPACT], types },
+        { svgs, types },
       );
-    const full = Object.fromEntries([WIDE, COMPACT].flatMap((s) => types.map((t) => [`${s} ${t}`, count(t)])));
+    const svgs = await layouts(page);
+    assert.deepEqual(svgs, [WIDE, COMPACT], 'at phone width both layouts are in the page');
+    const full = Object.fromEntries(svgs.flatMap((s) => types.map((t) => [`${s} ${t}`, count(t)])));
     assert.deepEqual(await counts(), full, 'edges shown per type, as relations.toml has them');
     const buttons = await page.evaluate(() => [...document.querySelectorAll('ul.xa-legend button.xa-legend-btn')].map((b) => b.className));
     assert.equal(buttons.length, types.length, `one legend button per type in relations.toml: ${buttons}`);
@@ -676,7 +685,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
       assert.equal((await page.textContent(`${btn} .xa-legend-n`)).trim(), String(count(type)), `${type}: the count in the legend`);
       await page.click(btn);
       await page.waitForFunction((b) => document.querySelector(b).getAttribute('aria-pressed') === 'false', btn, { timeout: 2000 });
-      const hidden = { ...full, [`${WIDE} ${type}`]: 0, [`${COMPACT} ${type}`]: 0 };
+      const hidden = { ...full, ...Object.fromEntries(svgs.map((s) => [`${s} ${type}`, 0])) };
       assert.deepEqual(await counts(), hidden, `${type} hidden: only its edges are gone`);
       assert.equal(await edgeStop(), 1, `${type} hidden: a visible edge is still the Tab stop`);
       await page.click(btn);
@@ -752,7 +761,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
             height: el.getAttribute('height'),
             viewBox: [vb.x, vb.y, vb.width, vb.height],
             box: rect(el.getBoundingClientRect()),
-            otherShown: document.querySelector(other).getClientRects().length > 0,
+            otherShown: (document.querySelector(other)?.getClientRects().length ?? 0) > 0,
             nodes: [...el.querySelectorAll('g.xa-node')].map((g) => ({
               id: g.id,
               shape: rect(g.querySelector('.xa-shape').getBoundingClientRect()),
