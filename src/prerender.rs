@@ -274,41 +274,47 @@ pub fn oembed(doc: &Document, options: &Options) -> String {
     out
 }
 
-/// Takes the compact graph layout (for screens under 600 px) out of the page, into a file of its
-/// own that web/boot.js fetches after the first paint on such screens only: the page parses and
-/// styles one graph, not two, before it paints. Returns the page, the file's name
-/// (`graph-compact-<hash>.html`) and its content; the boot script learns the name from its
-/// `data-graph` attribute. Without the fragment (no JavaScript, or before it arrives) the wide
-/// layout shows at every width. A page without a graph (no relations) is returned as it is.
-pub fn split_compact_graph(page: &str) -> Result<(String, Option<(String, String)>), String> {
+/// Takes the compact graph layout (for screens under 600 px) out of the page and leaves only its
+/// geometry, as JSON in `<script type="application/json" id="xa-graph-compact-data">`: the page
+/// then parses and styles one graph, not two, before it paints. The two layouts differ in nothing
+/// but their numbers (size, node positions, line paths) and id tags (`-w-`, `-c-`), so
+/// web/boot.js builds the compact one on such screens by cloning the wide one and applying the
+/// geometry, before the app starts. Without JavaScript the wide layout shows at every width. A
+/// page without a graph is returned as it is.
+pub fn split_compact_graph(page: &str, doc: &Document) -> Result<String, String> {
     let Some(start) = page.match_indices("<svg").map(|(at, _)| at).find(|&at| {
         let tag = &page[at..tag_end(page, at).unwrap_or(page.len())];
         attr_value(tag, "class").is_some_and(|c| c.split(' ').any(|c| c == "xa-graph-compact"))
     }) else {
-        return Ok((page.to_string(), None));
+        return Ok(page.to_string());
     };
     let end = page[start..]
         .find("</svg>")
         .map(|i| start + i + "</svg>".len())
         .ok_or("the compact graph's `<svg>` is not closed")?;
-    let fragment = page[start..end].to_string();
-    // FNV-1a: a stable content hash for the file name, so it can be cached for good.
-    let hash = fragment.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    let name = format!("graph-compact-{hash:016x}.html");
-    let mut out = format!("{}{}", &page[..start], &page[end..]);
-    let (js, _) = boot_files(&out)?;
-    let base = &js[..js.rfind('/').map_or(0, |i| i + 1)];
-    let at = out
-        .match_indices("<script")
-        .map(|(at, _)| at)
-        .find(|&at| {
-            attr_value(&out[at..tag_end(&out, at).unwrap_or(out.len())], "data-js").is_some()
-        })
-        .ok_or("the page has no boot script")?;
-    out.insert_str(at + "<script".len(), &format!(" data-graph={base}{name}"));
-    Ok((out, Some((name, fragment))))
+    let data = format!(
+        "<script type=\"application/json\" id=\"xa-graph-compact-data\">{}</script>",
+        compact_graph_json(doc)
+    );
+    Ok(format!("{}{data}{}", &page[..start], &page[end..]))
+}
+
+/// The compact layout's geometry: `{"w":…,"h":…,"n":[[actor,x,y],…],"e":[path,…]}`.
+pub fn compact_graph_json(doc: &Document) -> String {
+    let layout = &doc.graph.compact;
+    let nodes: Vec<String> = layout
+        .nodes
+        .iter()
+        .map(|n| format!("[{},{},{}]", n.actor, n.x, n.y))
+        .collect();
+    let edges: Vec<String> = layout.edges.iter().map(|d| json(d)).collect();
+    format!(
+        "{{\"w\":{},\"h\":{},\"n\":[{}],\"e\":[{}]}}",
+        layout.width,
+        layout.height,
+        nodes.join(","),
+        edges.join(",")
+    )
 }
 
 /// The page's hand-written scripts (`boot.js`, `embed.js`, `embed-child.js`) as served: without
@@ -612,37 +618,6 @@ mod tests {
             Some("canonical")
         );
         assert_eq!(attr_value("<meta charset=utf-8>", "name"), None);
-    }
-
-    #[test]
-    fn the_compact_graph_moves_to_its_own_file() {
-        let page = concat!(
-            "<script data-js=/a.js data-wasm=/a.wasm src=/boot.js type=module></script>",
-            "<svg class=\"xa-graph xa-graph-wide\"><g></g></svg>",
-            "<svg class=\"xa-graph xa-graph-compact\" viewBox=\"0 0 1 1\"><g id=\"c\"></g></svg><p>after</p>"
-        );
-        let (out, Some((name, fragment))) = split_compact_graph(page).unwrap() else {
-            panic!("no fragment");
-        };
-        assert_eq!(
-            fragment,
-            "<svg class=\"xa-graph xa-graph-compact\" viewBox=\"0 0 1 1\"><g id=\"c\"></g></svg>"
-        );
-        assert!(
-            name.starts_with("graph-compact-") && name.ends_with(".html") && name.len() == 35,
-            "{name}"
-        );
-        assert_eq!(
-            out,
-            format!("<script data-graph=/{name} data-js=/a.js data-wasm=/a.wasm src=/boot.js type=module></script><svg class=\"xa-graph xa-graph-wide\"><g></g></svg><p>after</p>")
-        );
-        let again = split_compact_graph(page).unwrap().1.map(|(n, _)| n);
-        assert_eq!(again, Some(name), "same content, same name");
-        assert_eq!(
-            split_compact_graph(&out).unwrap(),
-            (out.clone(), None),
-            "a page without one stays as it is"
-        );
     }
 
     #[test]

@@ -8,7 +8,8 @@ mod support;
 
 use explorable_article::content::DOCUMENT;
 use explorable_article::prerender::{
-    embed_snippet, oembed, prerender, prerender_with, Options, OEMBED_WIDTH,
+    compact_graph_json, embed_snippet, oembed, prerender, prerender_with, split_compact_graph,
+    Options, OEMBED_WIDTH,
 };
 use support::{assert_verbatim, decode, inner_of, text_of};
 
@@ -582,4 +583,79 @@ fn the_page_links_its_oembed_once() {
         "{}",
         head(&html)
     );
+}
+
+/// The compact graph leaves the page as its geometry alone; web/boot.js rebuilds it from the wide
+/// one, which must therefore differ from it only in numbers and id tags.
+#[test]
+fn the_compact_graph_leaves_the_page_as_geometry() {
+    let html = page(MINIFIED);
+    let wide = graph_svg(&html, "xa-graph-wide").expect("the wide layout");
+    let compact = graph_svg(&html, "xa-graph-compact").expect("the compact layout");
+    let shape = |svg: &str| {
+        let mut out = String::new();
+        let mut in_number = false;
+        for c in svg
+            .replace("-w-", "-X-")
+            .replace("-c-", "-X-")
+            .replace("xa-graph-wide", "G")
+            .replace("xa-graph-compact", "G")
+            .chars()
+        {
+            let digit = c.is_ascii_digit() || (in_number && c == '.');
+            if digit && !in_number {
+                out.push('N');
+            } else if !digit {
+                out.push(c);
+            }
+            in_number = digit;
+        }
+        out
+    };
+    assert_eq!(
+        shape(&wide),
+        shape(&compact),
+        "the layouts differ in more than numbers and ids"
+    );
+
+    let split = split_compact_graph(&html, &DOCUMENT).unwrap();
+    assert!(
+        graph_svg(&split, "xa-graph-compact").is_none(),
+        "the compact <svg> is gone"
+    );
+    assert!(
+        graph_svg(&split, "xa-graph-wide").is_some(),
+        "the wide one stays"
+    );
+    let json = compact_graph_json(&DOCUMENT);
+    assert!(split.contains(&format!(
+        r#"<script type="application/json" id="xa-graph-compact-data">{json}</script>"#
+    )));
+    let layout = &DOCUMENT.graph.compact;
+    assert!(
+        json.starts_with(&format!(
+            r#"{{"w":{},"h":{},"n":[["#,
+            layout.width, layout.height
+        )),
+        "{json}"
+    );
+    for n in layout.nodes {
+        assert!(compact.contains(&format!("translate({} {})", n.x, n.y)));
+        assert!(json.contains(&format!("[{},{},{}]", n.actor, n.x, n.y)));
+    }
+    for d in layout.edges {
+        assert!(compact.contains(&format!(r#"d="{d}""#)) && json.contains(&format!(r#""{d}""#)));
+    }
+    assert_eq!(
+        split_compact_graph(&split, &DOCUMENT).unwrap(),
+        split,
+        "once only"
+    );
+}
+
+fn graph_svg(html: &str, class: &str) -> Option<String> {
+    let at = html.find(&format!("class=\"xa-graph {class}"))?;
+    let start = html[..at].rfind("<svg")?;
+    let end = start + html[start..].find("</svg>")? + "</svg>".len();
+    Some(html[start..end].to_string())
 }

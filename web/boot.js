@@ -23,16 +23,33 @@ addEventListener("error", (e) => {
     addEventListener(type, (e) => e.stopImmediatePropagation(), true);
 });
 
+// Phones get the graph's compact layout, built from the wide one and the compact geometry the
+// page carries as data (README, "Prerendering"): one graph to parse before the first paint, not two.
+const compactGraph = () => {
+  const data = document.getElementById("xa-graph-compact-data");
+  const wide = document.querySelector("svg.xa-graph-wide");
+  if (!data || !wide || !matchMedia("(max-width: 599px)").matches) return;
+  const g = JSON.parse(data.textContent);
+  const svg = wide.cloneNode(true);
+  svg.classList.replace("xa-graph-wide", "xa-graph-compact");
+  svg.setAttribute("viewBox", `0 0 ${g.w} ${g.h}`);
+  svg.setAttribute("width", g.w);
+  svg.setAttribute("height", g.h);
+  for (const el of svg.querySelectorAll("[id]")) el.id = el.id.replace("-w-", "-c-");
+  for (const el of svg.querySelectorAll("[marker-end]")) el.setAttribute("marker-end", el.getAttribute("marker-end").replace("-w-", "-c-"));
+  const byId = (id) => svg.querySelector(`#${id}`);
+  for (const [actor, x, y] of g.n) {
+    byId(`xa-n-c-${actor}`).setAttribute("transform", `translate(${x} ${y})`);
+    byId(`xa-l-c-${actor}`).setAttribute("x", x);
+    byId(`xa-l-c-${actor}`).setAttribute("y", y + 25);
+  }
+  g.e.forEach((d, r) => byId(`xa-e-c-${r}`).querySelectorAll("path").forEach((p) => p.setAttribute("d", d)));
+  wide.after(svg);
+};
+
 const tag = document.querySelector("script[data-js][data-wasm]");
 const start = async () => {
-  // Phones get the graph's compact layout, kept out of the page so it does not delay the first
-  // paint; without it the wide layout shows.
-  const graph = tag.dataset.graph;
-  const wide = document.querySelector("svg.xa-graph-wide");
-  if (graph && wide && matchMedia("(max-width: 599px)").matches) {
-    const compact = await fetch(graph).then((r) => (r.ok ? r.text() : ""), () => "");
-    if (compact.startsWith("<svg")) wide.insertAdjacentHTML("afterend", compact);
-  }
+  compactGraph();
   const wasm = fetch(tag.dataset.wasm);
   // Reported once, below, if init fails on it.
   wasm.catch(() => {});

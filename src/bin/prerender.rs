@@ -62,10 +62,7 @@ fn run(args: Vec<String>) -> Result<String, String> {
     let page = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
     let out = prerender_with(&page, &DOCUMENT, &options).map_err(|e| format!("{path}: {e}"))?;
     let dir = Path::new(&path).parent().unwrap_or(Path::new("."));
-    let (out, graph) = split_compact_graph(&out).map_err(|e| format!("{path}: {e}"))?;
-    if let Some((file, fragment)) = graph {
-        std::fs::write(dir.join(&file), fragment).map_err(|e| format!("{file}: {e}"))?;
-    }
+    let out = split_compact_graph(&out, &DOCUMENT).map_err(|e| format!("{path}: {e}"))?;
     std::fs::write(&path, &out).map_err(|e| format!("{path}: {e}"))?;
     let oembed_path = dir.join(OEMBED_FILE);
     std::fs::write(&oembed_path, oembed(&DOCUMENT, &options))
