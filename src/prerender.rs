@@ -196,12 +196,21 @@ fn sibling(canonical: Option<&str>, file: &str) -> String {
     let Some(url) = canonical else {
         return file.to_string();
     };
-    let path_start = url.find("://").map_or(0, |i| i + 3);
-    let base = url.split(['?', '#']).next().unwrap_or(url);
-    match base[path_start..].rfind('/') {
-        Some(i) => format!("{}{file}", &base[..path_start + i + 1]),
-        None => format!("{base}/{file}"),
-    }
+    let (origin, path) = split_url(url);
+    let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+    format!(
+        "{origin}{}{file}",
+        if folder.is_empty() { "/" } else { folder }
+    )
+}
+
+/// An absolute address cut into its origin (`https://host`) and its path, without the query or
+/// fragment.
+fn split_url(url: &str) -> (&str, &str) {
+    let host = url.find("://").map_or(0, |i| i + 3);
+    let end = url.find(['?', '#']).unwrap_or(url.len()).max(host);
+    let path = url[host..end].find('/').map_or(end, |i| host + i);
+    (&url[..path], &url[path..end])
 }
 
 /// The snippet a publisher pastes (README, "Embedding"): a link that web/embed.js turns into a
@@ -241,30 +250,18 @@ pub fn estimated_height(doc: &Document, width: u32) -> u32 {
 /// title and, when known, the provider.
 pub fn oembed(doc: &Document, options: &Options) -> String {
     let canonical = options.canonical.as_deref();
-    let provider = options.provider.clone().or_else(|| {
-        canonical.map(|url| {
-            let host = &url[url.find("://").map_or(0, |i| i + 3)..];
-            host.split(['/', '?', '#'])
-                .next()
-                .unwrap_or(host)
-                .to_string()
-        })
-    });
+    let origin = canonical.map(|url| split_url(url).0);
+    let provider = options
+        .provider
+        .clone()
+        .or_else(|| origin.map(|o| o[o.find("://").map_or(0, |i| i + 3)..].to_string()));
     let mut out = String::from("{\"version\":\"1.0\",\"type\":\"rich\"");
     out += &format!(",\"title\":{}", json(&doc.title.text()));
     if let Some(name) = provider {
         out += &format!(",\"provider_name\":{}", json(&name));
     }
-    if let Some(url) = canonical {
-        let origin_end = url
-            .find("://")
-            .map(|i| i + 3)
-            .and_then(|start| url[start..].find('/').map(|j| start + j))
-            .unwrap_or(url.len());
-        out += &format!(
-            ",\"provider_url\":{}",
-            json(&format!("{}/", &url[..origin_end]))
-        );
+    if let Some(origin) = origin {
+        out += &format!(",\"provider_url\":{}", json(&format!("{origin}/")));
     }
     out += &format!(",\"html\":{}", json(&embed_snippet(doc, canonical)));
     out += &format!(
@@ -282,8 +279,7 @@ pub fn oembed(doc: &Document, options: &Options) -> String {
 /// geometry, before the app starts. Without JavaScript the wide layout shows at every width. A
 /// page without a graph is returned as it is.
 pub fn split_compact_graph(page: &str, doc: &Document) -> Result<String, String> {
-    let Some(start) = page.match_indices("<svg").map(|(at, _)| at).find(|&at| {
-        let tag = &page[at..tag_end(page, at).unwrap_or(page.len())];
+    let Some((start, _)) = tags(page, "svg").find(|(_, tag)| {
         attr_value(tag, "class").is_some_and(|c| c.split(' ').any(|c| c == "xa-graph-compact"))
     }) else {
         return Ok(page.to_string());
@@ -442,13 +438,17 @@ fn rewrite_head(html: &str, meta: &Meta) -> Result<String, String> {
 
 /// The glue and wasm the page boots: the `data-js` and `data-wasm` attributes of its boot script.
 pub fn boot_files(page: &str) -> Result<(String, String), String> {
-    for (at, _) in page.match_indices("<script") {
-        let tag = &page[at..tag_end(page, at).unwrap_or(page.len())];
-        if let (Some(js), Some(wasm)) = (attr_value(tag, "data-js"), attr_value(tag, "data-wasm")) {
-            return Ok((js, wasm));
-        }
-    }
-    Err("the page has no <script data-js data-wasm> to boot from".into())
+    tags(page, "script")
+        .find_map(|(_, tag)| Some((attr_value(tag, "data-js")?, attr_value(tag, "data-wasm")?)))
+        .ok_or_else(|| "the page has no <script data-js data-wasm> to boot from".into())
+}
+
+/// Every `<name…` start tag in `html`: where it starts, and the tag itself.
+fn tags<'a>(html: &'a str, name: &'a str) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    html.match_indices('<')
+        .map(|(at, _)| at)
+        .filter(move |&at| html[at + 1..].starts_with(name))
+        .map(move |at| (at, &html[at..tag_end(html, at).unwrap_or(html.len())]))
 }
 
 /// End (exclusive) of the tag or comment starting at `start`.
