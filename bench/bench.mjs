@@ -29,6 +29,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { floorPage, startServer, stylesheetOf } from './server.mjs';
 import { CHROMIUM_ARGS } from '../tests/browser/harness.mjs';
+import { cardCycles, wasmMemoryProbe } from '../tests/browser/page.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -463,18 +464,6 @@ async function hoverLatency() {
 // ── 5. JS heap over open/close cycles ───────────────────────────────────────────────────────────
 
 /** Keeps the wasm instance's memory reachable, to report its size next to the JS heap. */
-function wasmMemoryProbe() {
-  const keep = (r) => {
-    const exports = (r?.instance ?? r)?.exports;
-    if (exports?.memory instanceof WebAssembly.Memory) window.__benchWasmMemory = exports.memory;
-    return r;
-  };
-  const streaming = WebAssembly.instantiateStreaming;
-  const plain = WebAssembly.instantiate;
-  WebAssembly.instantiateStreaming = (...a) => streaming.apply(WebAssembly, a).then(keep);
-  WebAssembly.instantiate = (...a) => plain.apply(WebAssembly, a).then(keep);
-}
-
 async function heapCycles() {
   const context = await browser.newContext(DESKTOP);
   try {
@@ -487,53 +476,12 @@ async function heapCycles() {
     const measure = async () => {
       await cdp.send('HeapProfiler.collectGarbage');
       const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-      const wasm = await page.evaluate(() => window.__benchWasmMemory?.buffer.byteLength ?? null);
+      const wasm = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? null);
       return { js: usedSize, wasm };
     };
     const before = await measure();
     const t = Date.now();
-    const run = await page.evaluate(async (cycles) => {
-      const mentions = [...document.querySelectorAll('a.xa-mention')];
-      const elsewhere = document.querySelector('.xa-switch');
-      if (!mentions.length || !elsewhere) return { error: 'no mentions or no cards switch on the page' };
-      const cardOpen = (m) => !!document.getElementById('xa-card') && m.getAttribute('aria-expanded') === 'true';
-      const cardClosed = (m) => !document.getElementById('xa-card') && m.getAttribute('aria-expanded') !== 'true';
-      // Resolves when `ok()` holds: checked now and on every DOM change, for at most `ms`.
-      const until = (ok, ms) =>
-        new Promise((resolve) => {
-          if (ok()) return resolve(true);
-          const mo = new MutationObserver(() => {
-            if (ok()) finish(true);
-          });
-          const timer = setTimeout(() => finish(ok()), ms);
-          function finish(v) {
-            mo.disconnect();
-            clearTimeout(timer);
-            resolve(v);
-          }
-          mo.observe(document, { subtree: true, childList: true, attributes: true });
-        });
-      let opened = 0;
-      let closed = 0;
-      const failures = [];
-      for (let i = 0; i < cycles; i++) {
-        const m = mentions[i % mentions.length];
-        m.focus(); // keyboard focus: the card opens at once
-        if (await until(() => cardOpen(m), 2000)) opened++;
-        else failures.push(`cycle ${i}: ${m.id} focused, no card`);
-        if (i % 2 === 0) {
-          // Esc closes it, focus stays on the mention.
-          m.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true, cancelable: true }));
-        } else {
-          elsewhere.focus({ preventScroll: true }); // focus moves to something that is not a mention
-        }
-        if (await until(() => cardClosed(m), 2000)) closed++;
-        else failures.push(`cycle ${i}: ${m.id} card did not close (${i % 2 === 0 ? 'Escape' : 'focus elsewhere'})`);
-        if (failures.length >= 5) break;
-      }
-      document.activeElement?.blur();
-      return { opened, closed, failures, mentions: mentions.length };
-    }, HEAP_CYCLES);
+    const run = await page.evaluate(cardCycles, HEAP_CYCLES);
     if (run.error) throw new Error(run.error);
     const seconds = (Date.now() - t) / 1000;
     const after = await measure();

@@ -153,3 +153,64 @@ export function observeLayoutShift() {
     }
   }).observe({ type: 'layout-shift', buffered: true });
 }
+
+/** Installed before the page's scripts: keeps the app's wasm memory in `window.__wasmMemory`, so
+ * its size can be read (the benchmark's heap figures, the soak test). */
+export function wasmMemoryProbe() {
+  const keep = (r) => {
+    // By type, not by name: the build renames the wasm's exports.
+    const memory = Object.values((r?.instance ?? r)?.exports ?? {}).find((v) => v instanceof WebAssembly.Memory);
+    if (memory) window.__wasmMemory = memory;
+    return r;
+  };
+  const streaming = WebAssembly.instantiateStreaming;
+  const plain = WebAssembly.instantiate;
+  WebAssembly.instantiateStreaming = (...a) => streaming.apply(WebAssembly, a).then(keep);
+  WebAssembly.instantiate = (...a) => plain.apply(WebAssembly, a).then(keep);
+}
+
+/** In the page (`page.evaluate(cardCycles, n)`): `n` card open/close cycles by keyboard, the fast
+ * path through the card machine and component. Focus opens at once; Esc (even cycles) or focus on
+ * the cards switch (odd cycles) closes; every open and close is checked. Stops after 5 failures. */
+export async function cardCycles(cycles) {
+  const mentions = [...document.querySelectorAll('a.xa-mention')];
+  const elsewhere = document.querySelector('.xa-switch');
+  if (!mentions.length || !elsewhere) return { error: 'no mentions or no cards switch on the page' };
+  const cardOpen = (m) => !!document.getElementById('xa-card') && m.getAttribute('aria-expanded') === 'true';
+  const cardClosed = (m) => !document.getElementById('xa-card') && m.getAttribute('aria-expanded') !== 'true';
+  // Resolves when `ok()` holds: checked now and on every DOM change, for at most `ms`.
+  const until = (ok, ms) =>
+    new Promise((resolve) => {
+      if (ok()) return resolve(true);
+      const mo = new MutationObserver(() => {
+        if (ok()) finish(true);
+      });
+      const timer = setTimeout(() => finish(ok()), ms);
+      function finish(v) {
+        mo.disconnect();
+        clearTimeout(timer);
+        resolve(v);
+      }
+      mo.observe(document, { subtree: true, childList: true, attributes: true });
+    });
+  let opened = 0;
+  let closed = 0;
+  const failures = [];
+  for (let i = 0; i < cycles; i++) {
+    const m = mentions[i % mentions.length];
+    m.focus(); // keyboard focus: the card opens at once
+    if (await until(() => cardOpen(m), 2000)) opened++;
+    else failures.push(`cycle ${i}: ${m.id} focused, no card`);
+    if (i % 2 === 0) {
+      // Esc closes it, focus stays on the mention.
+      m.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', code: 'Escape', bubbles: true, cancelable: true }));
+    } else {
+      elsewhere.focus({ preventScroll: true }); // focus moves to something that is not a mention
+    }
+    if (await until(() => cardClosed(m), 2000)) closed++;
+    else failures.push(`cycle ${i}: ${m.id} card did not close (${i % 2 === 0 ? 'Escape' : 'focus elsewhere'})`);
+    if (failures.length >= 5) break;
+  }
+  document.activeElement?.blur();
+  return { opened, closed, failures, mentions: mentions.length };
+}

@@ -17,6 +17,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS } from './harness.mjs';
+import { cardCycles, wasmMemoryProbe } from './page.mjs';
 import { startServer } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -41,21 +42,7 @@ const problems = [];
 let report = {};
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(() => {
-    const instantiate = WebAssembly.instantiate;
-    WebAssembly.instantiate = async (...args) => {
-      const out = await instantiate(...args);
-      const exports = (out.instance ?? out).exports;
-      window.__memory = Object.values(exports).find((v) => v instanceof WebAssembly.Memory);
-      return out;
-    };
-    const streaming = WebAssembly.instantiateStreaming;
-    WebAssembly.instantiateStreaming = async (...args) => {
-      const out = await streaming(...args);
-      window.__memory = Object.values(out.instance.exports).find((v) => v instanceof WebAssembly.Memory);
-      return out;
-    };
-  });
+  await context.addInitScript(wasmMemoryProbe);
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -75,7 +62,7 @@ try {
   const measure = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-    const wasm = await page.evaluate(() => window.__memory?.buffer.byteLength ?? null);
+    const wasm = await page.evaluate(() => window.__wasmMemory?.buffer.byteLength ?? null);
     return { heap: usedSize, wasm, listeners: await listeners() };
   };
 
@@ -101,35 +88,7 @@ try {
     history.replaceState(null, '', location.pathname);
     return { ok, failures };
   }, n);
-  const cardLoop = (n) => page.evaluate(async (cycles) => {
-    const mentions = [...document.querySelectorAll('a.xa-mention')];
-    const elsewhere = document.querySelector('.xa-switch');
-    const until = (ok, ms) =>
-      new Promise((done) => {
-        if (ok()) return done(true);
-        const mo = new MutationObserver(() => ok() && finish(true));
-        const timer = setTimeout(() => finish(ok()), ms);
-        function finish(v) {
-          mo.disconnect();
-          clearTimeout(timer);
-          done(v);
-        }
-        mo.observe(document, { subtree: true, childList: true, attributes: true });
-      });
-    const failures = [];
-    let ok = 0;
-    for (let i = 0; i < cycles && failures.length < 5; i++) {
-      const m = mentions[i % mentions.length];
-      m.focus({ preventScroll: true });
-      if (!(await until(() => !!document.getElementById('xa-card') && m.getAttribute('aria-expanded') === 'true', 2000))) failures.push(`card ${i}: no card for ${m.id}`);
-      if (i % 2 === 0) m.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
-      else elsewhere.focus({ preventScroll: true });
-      if (!(await until(() => !document.getElementById('xa-card'), 2000))) failures.push(`card ${i}: ${m.id} did not close`);
-      else ok++;
-    }
-    document.activeElement?.blur();
-    return { ok, failures };
-  }, n);
+  const cardLoop = (n) => page.evaluate(cardCycles, n);
   // A first cycle of each kind: Yew registers its delegated listeners on first use, once.
   await cardLoop(2);
   await graphLoop(2);
@@ -137,7 +96,10 @@ try {
   t = Date.now();
   const cards = await cardLoop(CARDS);
   const cardSeconds = (Date.now() - t) / 1000;
-  if (cards.ok !== CARDS) problems.push(`card cycles: ${cards.ok} of ${CARDS}; ${cards.failures.join('; ')}`);
+  if (cards.error) problems.push(`card cycles: ${cards.error}`);
+  else if (cards.failures.length || cards.opened !== CARDS || cards.closed !== CARDS) {
+    problems.push(`card cycles: opened ${cards.opened}, closed ${cards.closed} of ${CARDS}; ${cards.failures.join('; ')}`);
+  }
 
   // 2. Real mouse hovers: rest on a mention (the card opens after the intent delay), then move
   //    to empty page (it closes after the grace delay).
