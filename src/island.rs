@@ -250,11 +250,11 @@ fn keyboard_focus(shell: &SharedShell, anchor: Anchor) -> bool {
 }
 
 /// A click, tap or Enter on an anchor: the card machine decides (open, pin, toggle, focus the card).
-/// `e` is the click, if any; a click with no detail comes from the keyboard.
+/// `e` is the click, if any.
 fn activate(d: &Dispatch, shell: &SharedShell, anchor: Anchor, e: Option<&MouseEvent>) {
     let mut s = shell.borrow_mut();
     let pressed = s.pressed.take();
-    let pointer = match e.filter(|e| e.detail() != 0) {
+    let pointer = match e.filter(|e| !from_keyboard(e)) {
         Some(e) => {
             let (x, y) = client_point(e);
             s.pointer = Some((x, y, anchor));
@@ -267,6 +267,15 @@ fn activate(d: &Dispatch, shell: &SharedShell, anchor: Anchor, e: Option<&MouseE
     };
     drop(s);
     card(d, Input::Activate { anchor, pointer });
+}
+
+/// Whether a click came from the keyboard (Enter or Space). Chromium gives those a `detail` of 0;
+/// Firefox gives Enter on a link a `detail` of 1, but, like every browser whose clicks are pointer
+/// events, an empty `pointerType`.
+fn from_keyboard(e: &MouseEvent) -> bool {
+    e.detail() == 0
+        || e.dyn_ref::<PointerEvent>()
+            .is_some_and(|p| p.pointer_type().is_empty())
 }
 
 /// Selects something in the graph and puts it in the address, so the reader can share it.
