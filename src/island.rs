@@ -96,6 +96,11 @@ struct Shell {
     shown: dom::View,
     /// Mentions taken out of the text while cards are off, to put back.
     unmarked: dom::Unmarked,
+    /// The page scrolled since the mouse last moved: a mention that comes under a still pointer
+    /// was not pointed at, and opens nothing until the mouse moves.
+    still: bool,
+    /// The mention the card machine was last told the pointer entered (and not yet left).
+    hovered: Option<Anchor>,
 }
 
 type SharedShell = Rc<RefCell<Shell>>;
@@ -312,18 +317,20 @@ fn article_listeners(
             }
             let anchor = Anchor::Mention(mention);
             let (x, y) = client_point(e);
-            s.borrow_mut().pointer = Some((x, y, anchor));
-            card(
-                &d,
-                Input::PointerEnterAnchor {
-                    anchor,
-                    pointer: pointer_kind(&e.pointer_type()),
-                },
-            );
+            let pointer = pointer_kind(&e.pointer_type());
+            {
+                let mut s = s.borrow_mut();
+                s.pointer = Some((x, y, anchor));
+                if s.still && pointer == Pointer::Mouse {
+                    return;
+                }
+                s.hovered = Some(anchor);
+            }
+            card(&d, Input::PointerEnterAnchor { anchor, pointer });
         })
     };
     let out = {
-        let d = d.clone();
+        let (d, s) = (d.clone(), shell.clone());
         listen(article, "pointerout", false, move |e| {
             let Some(e) = e.dyn_ref::<PointerEvent>() else {
                 return;
@@ -332,25 +339,44 @@ fn article_listeners(
                 return;
             };
             if !dom::is_within(e.related_target(), &el) {
-                card(
-                    &d,
-                    Input::PointerLeaveAnchor {
-                        anchor: Anchor::Mention(mention),
-                    },
-                );
+                let anchor = Anchor::Mention(mention);
+                let mut shell = s.borrow_mut();
+                if shell.hovered == Some(anchor) {
+                    shell.hovered = None;
+                }
+                drop(shell);
+                card(&d, Input::PointerLeaveAnchor { anchor });
             }
         })
     };
     let moved = {
-        let s = shell.clone();
-        listen(article, "pointermove", false, move |e| {
+        let (d, s) = (d.clone(), shell.clone());
+        listen(&gloo::utils::document(), "pointermove", false, move |e| {
             let Some(e) = e.dyn_ref::<PointerEvent>() else {
                 return;
             };
-            if let Some((mention, _)) = dom::mention_at(e.target()) {
-                let (x, y) = client_point(e);
-                s.borrow_mut().pointer = Some((x, y, Anchor::Mention(mention)));
+            let mut shell = s.borrow_mut();
+            shell.still = false;
+            let Some((mention, _)) = dom::mention_at(e.target()) else {
+                return;
+            };
+            let anchor = Anchor::Mention(mention);
+            let (x, y) = client_point(e);
+            shell.pointer = Some((x, y, anchor));
+            // On a mention the machine was not told about: it came under the pointer while the
+            // pointer was still (or the browser sent no pointerover), and the pointer now moves.
+            if shell.hovered != Some(anchor) {
+                shell.hovered = Some(anchor);
+                drop(shell);
+                let pointer = pointer_kind(&e.pointer_type());
+                card(&d, Input::PointerEnterAnchor { anchor, pointer });
             }
+        })
+    };
+    let scrolled = {
+        let s = shell.clone();
+        listen(&gloo::utils::window(), "scroll", false, move |_| {
+            s.borrow_mut().still = true;
         })
     };
     let down = {
@@ -393,7 +419,7 @@ fn article_listeners(
             activate(&d, &s, Anchor::Mention(mention), Some(e));
         })
     };
-    vec![over, out, moved, down, focus, click]
+    vec![over, out, moved, scrolled, down, focus, click]
 }
 
 /// One layout of the graph: pointer, focus, click and the keyboard.
