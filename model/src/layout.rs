@@ -12,22 +12,32 @@ pub struct NodeSpec {
 pub const NODE_RADIUS: f64 = 9.0;
 const LABEL_TOP: f64 = 12.0;
 const LABEL_HEIGHT: f64 = 16.0;
+/// Space kept free above the highest node's centre and below the lowest label's box, inside the
+/// picture: the marks' outlines and the labels' halos must not be cut by its edge. Firefox bounds
+/// a stroke by its miter limit, so a triangle's tip counts as reaching 14 px above its centre.
+const TOP_MARGIN: f64 = NODE_RADIUS + 6.0;
+const BOTTOM_MARGIN: f64 = LABEL_TOP + LABEL_HEIGHT + 5.0;
 /// Space kept between any two node-and-label boxes.
 const CLEARANCE: f64 = 8.0;
 /// Distance between parallel edges joining the same two actors.
 const PARALLEL_GAP: f64 = 16.0;
 
-/// Estimated width of a 12 px sans-serif label, generous so real text fits its box.
+/// Estimated width of a 12 px semi-bold sans-serif label, generous so real text fits its box: the
+/// advances of DejaVu Sans Bold (the widest common system sans, and Linux's default) rounded up,
+/// plus room for the halo.
 pub fn label_width(text: &str) -> f64 {
     text.chars()
-        .map(|c| {
-            if c.is_uppercase() {
-                9.0
-            } else if c == ' ' {
-                3.8
-            } else {
-                7.4
-            }
+        .map(|c| match c {
+            'i' | 'j' | 'l' | 'í' | 'ì' | 'ï' | 'I' | 'J' | '.' | ',' | ':' | ';' | '\'' | '’'
+            | '!' => 4.6,
+            ' ' => 4.2,
+            'f' | 'r' | 't' | '-' => 6.0,
+            'm' => 12.5,
+            'w' => 11.1,
+            'M' => 12.0,
+            'W' | '&' => 13.3,
+            c if c.is_lowercase() => 8.6,
+            _ => 10.2,
         })
         .sum::<f64>()
         + 6.0
@@ -99,10 +109,7 @@ pub fn layout(
         let h = half(i) + 2.0;
         (
             x.clamp(h, (width - h).max(h)),
-            y.clamp(
-                NODE_RADIUS + 3.0,
-                (height - LABEL_TOP - LABEL_HEIGHT - 2.0).max(NODE_RADIUS + 3.0),
-            ),
+            y.clamp(TOP_MARGIN, (height - BOTTOM_MARGIN).max(TOP_MARGIN)),
         )
     };
     for _ in 0..600 {
@@ -150,7 +157,7 @@ pub fn layout(
         (lo.min(p.1), hi.max(p.1))
     });
     let margin_x = (0..n).map(half).fold(0.0, f64::max) + 2.0;
-    let (top, bottom) = (NODE_RADIUS + 3.0, LABEL_TOP + LABEL_HEIGHT + 2.0);
+    let (top, bottom) = (TOP_MARGIN, BOTTOM_MARGIN);
     for (i, p) in pos.iter_mut().enumerate() {
         let fx = if max_x > min_x {
             (p.0 - min_x) / (max_x - min_x)
@@ -188,11 +195,73 @@ pub fn layout(
     for _ in 0..300 {
         let apart = separate(&mut placed, &clamp);
         let cleared = clear_lines(&mut placed, &pairs, &clamp);
-        if apart && cleared {
+        let long = lengthen_lines(&mut placed, &pairs, &clamp);
+        if apart && cleared && long {
             return Some(placed);
         }
     }
     None
+}
+
+/// How much of every line must show between its two actors' boxes (mark and label), so that a
+/// pointer can reach it: a line that runs mostly under an end's label can only be found with the
+/// keyboard.
+pub const MIN_VISIBLE_LINE: f64 = 24.0;
+/// Labels are hit-tested by their glyph cells, which are taller than `LABEL_HEIGHT` in some
+/// browsers (Firefox); the visible length is measured against boxes grown by this much.
+const HIT_SLACK: f64 = 3.0;
+
+/// The length of the straight line from `a` to `b` (as `edge_path` draws it, without its bow) that
+/// lies outside both actors' boxes.
+pub fn visible_length(a: &Placed, b: &Placed) -> f64 {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let len = (dx * dx + dy * dy).sqrt();
+    let inset = NODE_RADIUS + 2.0;
+    if len <= 2.0 * inset {
+        return 0.0;
+    }
+    let inside = |p: &Placed, (x, y): (f64, f64)| {
+        let (l, t, r, bt) = p.bounds();
+        x > l - HIT_SLACK && x < r + HIT_SLACK && y > t - HIT_SLACK && y < bt + HIT_SLACK
+    };
+    const STEPS: usize = 200;
+    let drawn = len - 2.0 * inset;
+    let shown = (0..STEPS)
+        .filter(|&k| {
+            let t = (inset + drawn * (k as f64 + 0.5) / STEPS as f64) / len;
+            let p = (a.x + dx * t, a.y + dy * t);
+            !inside(a, p) && !inside(b, p)
+        })
+        .count();
+    drawn * shown as f64 / STEPS as f64
+}
+
+/// Pushes the two actors of a line that shows too little of itself apart, along the line; true
+/// when every line was long enough.
+fn lengthen_lines(
+    placed: &mut [Placed],
+    pairs: &[(usize, usize, usize)],
+    clamp: &dyn Fn(usize, (f64, f64)) -> (f64, f64),
+) -> bool {
+    let mut long = true;
+    for &(a, b, _) in pairs {
+        let shown = visible_length(&placed[a], &placed[b]);
+        if shown >= MIN_VISIBLE_LINE + 1.0 {
+            continue;
+        }
+        long = false;
+        let (dx, dy) = (placed[b].x - placed[a].x, placed[b].y - placed[a].y);
+        let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+        let step = (MIN_VISIBLE_LINE + 1.0 - shown) / 2.0 + 0.5;
+        let (ux, uy) = (dx / len * step, dy / len * step);
+        let (xa, ya) = clamp(a, (placed[a].x - ux, placed[a].y - uy));
+        let (xb, yb) = clamp(b, (placed[b].x + ux, placed[b].y + uy));
+        placed[a].x = xa;
+        placed[a].y = ya;
+        placed[b].x = xb;
+        placed[b].y = yb;
+    }
+    long
 }
 
 /// Pushes overlapping nodes apart; true when none overlapped.
@@ -416,6 +485,39 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn every_line_shows_enough_of_itself_to_point_at() {
+        let (nodes, links) = sample();
+        for (w, h) in [(560.0, 420.0), (320.0, 640.0)] {
+            let placed = layout(&nodes, &links, w, h, 7).expect("room enough");
+            for &(a, b) in &links {
+                let shown = visible_length(&placed[a], &placed[b]);
+                assert!(
+                    shown >= MIN_VISIBLE_LINE,
+                    "{a}–{b} shows {shown:.1} px at {w}×{h}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_under_its_end_label_shows_little() {
+        let a = Placed {
+            x: 50.0,
+            y: 0.0,
+            half_width: 40.0,
+        };
+        // Straight below: the line leaves the mark, then runs down through a's own label.
+        let b = Placed {
+            x: 50.0,
+            y: 50.0,
+            half_width: 40.0,
+        };
+        assert!(visible_length(&a, &b) < 10.0, "{}", visible_length(&a, &b));
+        let far = Placed { y: 160.0, ..b };
+        assert!(visible_length(&a, &far) > 80.0);
     }
 
     #[test]
