@@ -57,7 +57,7 @@ const start = async () => {
   await init({ module_or_path: wasm });
 };
 const boot = () =>
-  start().catch((e) => console.error("Explorable article: the interactive part did not start, so the article reads without cards.", e));
+  start().catch((e) => console.error(`Explorable article: the interactive part did not start, so the article reads without cards. ${e}`));
 // After load, and after the first paint has reached the screen (its timing entry), not merely been
 // scheduled: then the wasm's download never delays what the reader sees first.
 const afterPaint = () => {
