@@ -95,7 +95,9 @@ new MutationObserver(() => {
 /** The parent said where the frame is: `vw vh top left bottom right`, in its CSS pixels. */
 const onPosition = (value) => {
   const numbers = value.split(" ");
-  if (numbers.length !== 6 || !numbers.every((n) => /^-?\d{1,7}(\.\d{1,6})?$/.test(n))) return;
+  // As JavaScript prints a box's edges: Firefox gives them up to 17 significant digits, and a
+  // near-zero one may come in exponent form.
+  if (numbers.length !== 6 || !numbers.every((n) => /^-?\d{1,7}(\.\d{1,20})?(e-\d{1,3})?$/.test(n))) return;
   const [, viewportHeight, frameTop] = numbers.map(Number);
   const root = document.documentElement;
   const top = Math.max(0, -frameTop);
@@ -139,7 +141,7 @@ const onPosition = (value) => {
 addEventListener("message", (event) => {
   if (event.source !== window.parent || !pymPrefix) return;
   const data = event.data;
-  if (typeof data !== "string" || data.length > 200 || !data.startsWith(pymPrefix)) return;
+  if (typeof data !== "string" || data.length > 400 || !data.startsWith(pymPrefix)) return;
   const rest = data.slice(pymPrefix.length);
   const cut = rest.indexOf(DELIMITER);
   if (cut < 0) return;
