@@ -10,11 +10,14 @@ TRUNK_VERSION=0.22.1
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# System packages: Node for wasm-opt (and the test tools); for tests, the browser and brotli.
+# System packages: Node for wasm-opt (and the test tools); for tests, the two browsers, brotli, and
+# poppler's pdftotext/pdftoppm to read back what the print tests print.
 missing=()
 if [ "$purpose" = test ]; then
   command -v chromium >/dev/null || missing+=(chromium)
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
   command -v brotli >/dev/null || missing+=(brotli)
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
 fi
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up what is missing, then runs every test: formatting and lints, the native tests (model,
 # content errors, server-side rendering of the real and a second article), the release build,
-# and the browser tests in headless Chromium.
+# the browser tests in headless Chromium and then in headless Firefox ESR, and the soak.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
@@ -28,6 +28,9 @@ trunk build --release
 
 step "browser tests (headless Chromium)"
 node tests/browser/run.mjs
+
+step "browser tests (headless Firefox ESR)"
+XA_BROWSER=firefox node tests/browser/run.mjs
 
 step "soak: a long session in Chromium (reduced counts; --full for 10,000 cycles)"
 node tests/browser/soak.mjs

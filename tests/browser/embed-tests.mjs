@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from './harness.mjs';
-import { ready, settle, waitCard } from './page.mjs';
+import { ready, screenshot, settle, waitCard } from './page.mjs';
 
 const NAME = 'explorable-article-height';
 
@@ -118,7 +118,10 @@ export function defineEmbedTests({ outDir }) {
         // Closing it again: the frame shrinks back.
         await frame.locator('details.xa-table-wrap > summary').click();
         const closed = await settledHeights(page, frame);
-        assert.ok(Math.abs(closed.iframe - first.iframe) <= 2, `the frame shrank back: ${first.iframe} → ${closed.iframe}`);
+        // Back to where it was, give or take the graph's figure: below 1,100 px it is laid out only
+        // near the reader's view (content-visibility), and until then holds a fixed height, which
+        // Firefox, unlike Chromium, still uses inside a frame when the page first reports.
+        assert.ok(Math.abs(closed.iframe - first.iframe) <= (width < 1100 ? 40 : 2), `the frame shrank back: ${first.iframe} → ${closed.iframe}`);
 
         // A card on the last mention of the text: inside the frame, never clipped by its edge.
         const last = frame.locator('article a.xa-mention').last();
@@ -141,7 +144,7 @@ export function defineEmbedTests({ outDir }) {
           card,
         );
         assert.ok(inView.top >= -1 && inView.bottom <= inView.height + 1, `the card is in the host's view: ${JSON.stringify(inView)}`);
-        await page.screenshot({ path: join(outDir, `embed-${via}-${width}.png`) });
+        await screenshot(page, join(outDir, `embed-${via}-${width}.png`));
 
         // No CSP violation in the article (served with the strict policy).
         assert.deepEqual(await frame.evaluate(() => window.__csp), [], 'CSP violations in the article');

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from './harness.mjs';
-import { box, cardName, formatViolations, intersects, load, observeLayoutShift, ready, runAxe, settle, viewport, waitCard, waitCardStill, waitNoCard } from './page.mjs';
+import { box, cardName, formatViolations, intersects, load, observeLayoutShift, ready, runAxe, screenshot, settle, tap, viewport, waitCard, waitCardStill, waitNoCard } from './page.mjs';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
@@ -164,26 +164,31 @@ export function defineGraphTests({ E, axeSource, outDir }) {
    * another edge or the card), nearest its middle, after scrolling the edge into view; null when
    * there is none.
    */
-  function edgePoint(page, svg, relation) {
+  /** A point (whole pixels) on the visible line of `relation`'s edge where a pointer hits that edge,
+   * nearest the middle; with `margin`, one where the whole square `margin` px around it does (a
+   * fingertip rather than a mouse). Null when there is none. */
+  function edgePoint(page, svg, relation, margin = 0) {
     return page.evaluate(
-      ({ id }) => {
+      ({ id, margin }) => {
         const g = document.getElementById(id);
-        g.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
         const path = g.querySelector('path.xa-edge-line');
+        // The line, not its group: Firefox scrolls a group by a box that is not the line's.
+        path.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
         const len = path.getTotalLength();
         const m = path.getScreenCTM();
+        const hits = (x, y) => document.elementFromPoint(x, y)?.closest('.xa-node,.xa-edge,.xa-node-label,#xa-card') === g;
         // From the middle outwards, 5 %…95 % of the way (the ends sit under the nodes and arrowheads).
         for (let k = 0; k <= 90; k++) {
           const f = 0.5 + (k % 2 ? 1 : -1) * Math.ceil(k / 2) / 100;
           const p = path.getPointAtLength(len * f);
-          const x = m.a * p.x + m.c * p.y + m.e;
-          const y = m.b * p.x + m.d * p.y + m.f;
-          const hit = document.elementFromPoint(x, y)?.closest('.xa-node,.xa-edge,.xa-node-label,#xa-card');
-          if (hit === g) return { x, y };
+          const x = Math.round(m.a * p.x + m.c * p.y + m.e);
+          const y = Math.round(m.b * p.x + m.d * p.y + m.f);
+          const square = [[0, 0], [-margin, -margin], [margin, -margin], [-margin, margin], [margin, margin]];
+          if (square.every(([dx, dy]) => hits(x + dx, y + dy))) return { x, y };
         }
         return null;
       },
-      { id: edgeId(svg, relation) },
+      { id: edgeId(svg, relation), margin },
     );
   }
 
@@ -200,8 +205,9 @@ export function defineGraphTests({ E, axeSource, outDir }) {
         return { id: g.id, x: m.e, y: m.f };
       });
       return [...el.querySelectorAll('g.xa-edge')].map((g) => {
-        g.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
         const path = g.querySelector('path.xa-edge-line');
+        // The line, not its group: Firefox scrolls a group by a box that is not the line's.
+        path.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
         const len = path.getTotalLength();
         const m = path.getScreenCTM();
         const nearest = (p) => nodes.reduce((b, n) => (!b || Math.hypot(n.x - p.x, n.y - p.y) < Math.hypot(b.x - p.x, b.y - p.y) ? n : b), null);
@@ -211,8 +217,9 @@ export function defineGraphTests({ E, axeSource, outDir }) {
         for (let k = 0; k <= 90; k++) {
           const p = path.getPointAtLength((len * (5 + k)) / 100);
           if (!point) {
-            const x = m.a * p.x + m.c * p.y + m.e;
-            const y = m.b * p.x + m.d * p.y + m.f;
+            // Whole pixels: the point where the pointer will go (WebDriver moves by whole pixels).
+            const x = Math.round(m.a * p.x + m.c * p.y + m.e);
+            const y = Math.round(m.b * p.x + m.d * p.y + m.f);
             if (document.elementFromPoint(x, y)?.closest('.xa-node,.xa-edge,.xa-node-label') === g) point = { x, y };
           }
           for (const n of nodes) {
@@ -845,7 +852,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
     const actor = E.actorIndex.get('lula');
     const a = E.actors[actor];
     const n = await nodePoint(page, COMPACT, actor);
-    await page.touchscreen.tap(n.x, n.y);
+    await tap(page, n.x, n.y);
     await waitCard(page, a.name);
     await waitHash(page, `#actor=${a.id}`);
     await waitCardStill(page);
@@ -857,10 +864,10 @@ export function defineGraphTests({ E, axeSource, outDir }) {
     // An edge: the first of the actor's relations whose line a finger can reach.
     let tapped = null;
     for (const i of relationsOf(actor)) {
-      const p = await edgePoint(page, COMPACT, i);
+      const p = await edgePoint(page, COMPACT, i, 3);
       if (p) {
         tapped = E.relations[i];
-        await page.touchscreen.tap(p.x, p.y);
+        await tap(page, p.x, p.y);
         break;
       }
     }
@@ -904,8 +911,8 @@ export function defineGraphTests({ E, axeSource, outDir }) {
       await page.mouse.move(p.x, p.y);
       await waitHighlight(page, busiest);
       await page.waitForFunction((sel) => document.querySelector(sel).getAnimations({ subtree: true }).length === 0, WIDE);
-      await page.screenshot({ path: join(outDir, `graph-1280x800-${scheme}-hover.png`) });
-      await page.locator(WIDE).screenshot({ path: join(outDir, `graph-wide-${scheme}-hover.png`) });
+      await screenshot(page, join(outDir, `graph-1280x800-${scheme}-hover.png`));
+      await screenshot(page, join(outDir, `graph-wide-${scheme}-hover.png`), WIDE);
     });
   }
 
@@ -919,15 +926,15 @@ export function defineGraphTests({ E, axeSource, outDir }) {
     await pointerAway(page);
     await page.evaluate((sel) => document.querySelector(sel).scrollIntoView({ block: 'start', behavior: 'instant' }), COMPACT);
     await page.waitForFunction((sel) => document.querySelector(sel).getAnimations({ subtree: true }).length === 0, COMPACT);
-    await page.screenshot({ path: join(outDir, `graph-375x812-edge-selected.png`) });
-    await page.locator('section.xa-figure').screenshot({ path: join(outDir, `graph-compact-375-edge-selected.png`) });
+    await screenshot(page, join(outDir, `graph-375x812-edge-selected.png`));
+    await screenshot(page, join(outDir, `graph-compact-375-edge-selected.png`), 'section.xa-figure');
   });
 
   test('screenshot graph 320×640 compact', { viewport: { width: 320, height: 640 } }, async ({ page, origin }) => {
     await load(page, origin);
     await page.evaluate((sel) => document.querySelector(sel).scrollIntoView({ block: 'start', behavior: 'instant' }), COMPACT);
     await settle(page);
-    await page.screenshot({ path: join(outDir, `graph-320x640.png`) });
-    await page.locator(COMPACT).screenshot({ path: join(outDir, `graph-compact-320.png`) });
+    await screenshot(page, join(outDir, `graph-320x640.png`));
+    await screenshot(page, join(outDir, `graph-compact-320.png`), COMPACT);
   });
 }

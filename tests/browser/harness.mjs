@@ -30,6 +30,68 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** The browser under test: XA_BROWSER=chromium (the default; CHROMIUM overrides its path) or
+ * XA_BROWSER=firefox (Debian's firefox-esr over its built-in WebDriver BiDi; FIREFOX overrides its
+ * path). */
+export const BROWSER = process.env.XA_BROWSER ?? 'chromium';
+if (!['chromium', 'firefox'].includes(BROWSER)) throw new Error(`XA_BROWSER=${BROWSER}: expected chromium or firefox`);
+export const FIREFOX = BROWSER === 'firefox';
+
+/** Firefox's counterparts of CHROMIUM_ARGS: nothing phones home on a closed network. And frames
+ * in the page's process: input sent over WebDriver BiDi to a cross-origin frame in a process of its
+ * own reaches the `<iframe>` element of the host page, not the frame's document (a reader's real
+ * clicks do reach it). The frame's origin, and so every cross-origin rule, stays the same. */
+const FIREFOX_PREFS = {
+  'app.update.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'fission.autostart': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'toolkit.telemetry.enabled': false,
+};
+
+/**
+ * Browsers for the tests' context options. Chromium emulates every option per context, so one
+ * browser serves all. Over WebDriver BiDi, Firefox ESR has no command for a colour scheme or for
+ * turning JavaScript off, and the driver ignores those options; the same settings exist as
+ * preferences, which hold for a whole browser. So Firefox gets one browser per combination the
+ * tests ask for (a dark one, one without JavaScript), launched when first needed.
+ */
+export function browsers(playwright) {
+  const open = new Map();
+  const launch = (key, prefs) => {
+    if (!open.has(key)) {
+      open.set(
+        key,
+        FIREFOX
+          ? playwright.firefox.launch({
+              channel: 'moz-firefox',
+              executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
+              firefoxUserPrefs: { ...FIREFOX_PREFS, ...prefs },
+            })
+          : playwright.chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+      );
+    }
+    return open.get(key);
+  };
+  return {
+    /** The browser for a test's context options. */
+    for(options) {
+      if (!FIREFOX) return launch('chromium', {});
+      const prefs = {};
+      // 0 dark, 1 light: what `prefers-color-scheme` reports to pages.
+      if (options.colorScheme) prefs['layout.css.prefers-color-scheme.content-override'] = options.colorScheme === 'dark' ? 0 : 1;
+      if (options.javaScriptEnabled === false) prefs['javascript.enabled'] = false;
+      return launch(JSON.stringify(prefs), prefs);
+    },
+    async close() {
+      for (const b of open.values()) await (await b.catch(() => null))?.close().catch(() => {});
+    },
+  };
+}
+
 export const DEFAULT_CONTEXT = { viewport: { width: 1280, height: 800 }, colorScheme: 'light' };
 
 // Installed in every page before its scripts run: a log of what the reader did and what the card
@@ -71,14 +133,16 @@ function recorder() {
   addEventListener('focusin', (e) => log.push({ type: 'focus', id: e.target.id, t: now() }), true);
 }
 
-/** Runs every registered test; returns { passed, failed }. */
-export async function runAll(browser, server, shared) {
+/** Runs every registered test, each in a context of `browsers.for(its options)`; returns
+ * { passed, failed }. */
+export async function runAll(browsers, server, shared) {
   let passed = 0;
   let failed = 0;
   for (const t of tests) {
     // `allowed`: errors a test expects and opts into with `allowErrors` (see below); nothing else.
     const problems = { console: [], page: [], foreign: [], allowed: [] };
-    const context = await browser.newContext({ ...DEFAULT_CONTEXT, ...t.options });
+    const options = { ...DEFAULT_CONTEXT, ...t.options };
+    const context = await (await browsers.for(options)).newContext(options);
     context.on('request', (req) => {
       const url = new URL(req.url());
       if (['data:', 'blob:', 'about:'].includes(url.protocol)) return;

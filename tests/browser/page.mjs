@@ -1,5 +1,8 @@
 // Small helpers for driving the article page.
 
+import { writeFileSync } from 'node:fs';
+import { FIREFOX } from './harness.mjs';
+
 /** Opens the article and waits until it is interactive (the app's own performance mark). */
 export async function load(page, origin) {
   await page.goto(`${origin}/`);
@@ -213,4 +216,85 @@ export async function cardCycles(cycles) {
   }
   document.activeElement?.blur();
   return { opened, closed, failures, mentions: mentions.length };
+}
+
+/**
+ * A finger touching at `points[0]`, moving through the rest, and lifting: a tap when there is one
+ * point, a swipe otherwise. Chromium takes touch input through CDP. Over WebDriver BiDi the driver's
+ * own `tap` does nothing, so Firefox gets the standard `input.performActions` with a touch pointer,
+ * sent on the driver's session for this page.
+ */
+export async function touch(page, points) {
+  const [first, ...rest] = points.map(({ x, y }) => ({ x: Math.round(x), y: Math.round(y) }));
+  if (FIREFOX) {
+    const session = bidiSession(page);
+    await session.send('input.performActions', {
+      context: session.sessionId,
+      actions: [
+        {
+          type: 'pointer',
+          id: 'finger',
+          parameters: { pointerType: 'touch' },
+          actions: [
+            { type: 'pointerMove', ...first },
+            { type: 'pointerDown', button: 0 },
+            ...rest.map((p) => ({ type: 'pointerMove', ...p, duration: 16 })),
+            { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    });
+    await session.send('input.releaseActions', { context: session.sessionId });
+    return;
+  }
+  if (rest.length === 0) return page.touchscreen.tap(first.x, first.y);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [first] });
+  for (const p of rest) await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [p] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+/** A tap at (x, y). */
+export function tap(page, x, y) {
+  return touch(page, [{ x, y }]);
+}
+
+/**
+ * Saves a PNG of the viewport, or of the element `selector` selects. In Firefox the driver's own
+ * screenshot first adds a `<style>` to the page (to restart animations), which the page's strict
+ * CSP rightly refuses, with a console error; the standard `browsingContext.captureScreenshot`
+ * leaves the page alone.
+ */
+export async function screenshot(page, path, selector = null) {
+  if (!FIREFOX) return (selector ? page.locator(selector) : page).screenshot({ path });
+  const clip = selector
+    ? await page.evaluate((sel) => {
+        const r = document.querySelector(sel).getBoundingClientRect();
+        return { type: 'box', x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height };
+      }, selector)
+    : undefined;
+  const session = bidiSession(page);
+  const { data } = await session.send('browsingContext.captureScreenshot', {
+    context: session.sessionId,
+    origin: selector ? 'document' : 'viewport',
+    ...(clip && { clip }),
+  });
+  writeFileSync(path, Buffer.from(data, 'base64'));
+}
+
+/** Prints the page to an A4 PDF at `path`, as the browser's own print does (print stylesheet,
+ * no backgrounds). In Firefox through the standard `browsingContext.print`, in centimetres: the
+ * driver's own `pdf` sends A4 in inches, for a page the size of a playing card. */
+export async function printPdf(page, path) {
+  if (!FIREFOX) return page.pdf({ path, format: 'A4' });
+  const session = bidiSession(page);
+  const { data } = await session.send('browsingContext.print', { context: session.sessionId, page: { width: 21, height: 29.7 } });
+  writeFileSync(path, Buffer.from(data, 'base64'));
+}
+
+/** The driver's WebDriver BiDi session for this page (Firefox only): for standard commands the
+ * driver does not expose. */
+function bidiSession(page) {
+  return page._connection.toImpl(page).delegate._session;
 }

@@ -1,8 +1,10 @@
 // Browser tests for the explorable article: serves dist/ (built beforehand with
-// `trunk build --release`) on 127.0.0.1, drives headless Chromium through playwright-core, prints
-// `ok - name` / `not ok - name` per test and one `N passed, M failed` line; exits 1 on failure.
+// `trunk build --release`) on 127.0.0.1, drives headless Chromium (CDP) or Firefox ESR (WebDriver
+// BiDi) through playwright-core, prints `ok - name` / `not ok - name` per test and one
+// `N passed, M failed` line; exits 1 on failure.
 //
-//   node tests/browser/run.mjs [name filter]   (from the repository root)
+//   node tests/browser/run.mjs [name filter]                  (from the repository root)
+//   XA_BROWSER=firefox node tests/browser/run.mjs [name filter]
 //   XA_DIST=/some/other/dist node tests/browser/run.mjs
 
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -10,7 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadExpectations } from './content.mjs';
-import { CHROMIUM_ARGS, runAll, filterTests } from './harness.mjs';
+import { BROWSER, DEFAULT_CONTEXT, browsers as openBrowsers, runAll, filterTests } from './harness.mjs';
 import { startHostServer, startServer } from './server.mjs';
 import { defineTests } from './tests.mjs';
 import { defineGraphTests } from './graph-tests.mjs';
@@ -22,7 +24,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 // XA_DIST serves another build (e.g. a tampered copy, to check that the tests catch breakage).
 const dist = resolve(process.env.XA_DIST ?? join(root, 'dist'));
-const outDir = join(here, 'output');
+// Firefox's screenshots go beside Chromium's, not over them.
+const outDir = join(here, 'output', ...(BROWSER === 'chromium' ? [] : [BROWSER]));
 const require = createRequire(join(root, 'package.json'));
 
 const started = Date.now();
@@ -33,7 +36,6 @@ if (!existsSync(join(dist, 'index.html'))) {
 }
 mkdirSync(outDir, { recursive: true });
 
-const { chromium } = require('playwright-core');
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const E = loadExpectations(join(root, 'content'));
 
@@ -48,19 +50,17 @@ const server = await startServer(dist);
 // A publisher's site on another origin, for the embed tests.
 const pym = readFileSync(require.resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
 const host = await startHostServer(hostPages(server.origin, pym));
-let browser;
+const browsers = openBrowsers(require('playwright-core'));
 let result = { passed: 0, failed: 0 };
 try {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
-  result = await runAll(browser, server, { E, hostOrigin: host.origin, hosts: [host.host] });
+  const first = await browsers.for(DEFAULT_CONTEXT);
+  console.log(`# ${BROWSER} ${first.version()}`);
+  result = await runAll(browsers, server, { E, hostOrigin: host.origin, hosts: [host.host] });
 } catch (err) {
   console.log(`not ok - harness\n  ${String(err?.stack ?? err).replace(/\n/g, '\n  ')}`);
   result.failed += 1;
 } finally {
-  await browser?.close().catch(() => {});
+  await browsers.close();
   await server.close();
   await host.close();
 }

@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { test } from './harness.mjs';
+import { FIREFOX, test } from './harness.mjs';
 import { stripPossessive } from './content.mjs';
 import {
   activeId,
@@ -18,8 +18,11 @@ import {
   readLog,
   ready,
   runAxe,
+  screenshot,
   scrollToMiddle,
   settle,
+  tap,
+  touch,
   viewport,
   waitCard,
   waitCardStill,
@@ -322,6 +325,48 @@ export function defineTests({ E, axeSource, outDir }) {
     assert.deepEqual(await h.attrs(), { expanded: 'true', controls: 'xa-card' });
   });
 
+  test('hovering: a name the page scrolls under a still mouse opens nothing until the mouse moves', DESKTOP, async ({ page, origin }) => {
+    await load(page, origin);
+    // Positioned by scrollTo: Firefox repeats a scrollIntoView after later layout changes, which
+    // would undo the scroll below.
+    await page.evaluate((id) => window.scrollTo({ top: scrollY + document.getElementById(id).getBoundingClientRect().top - innerHeight / 2, behavior: 'instant' }), mid(8));
+    // The mouse rests on plain article text below a mention; the page then scrolls the mention
+    // under it, as a wheel, a "next mention" button or a link would.
+    const spot = await page.evaluate(() => {
+      const vh = document.documentElement.clientHeight;
+      for (const m of document.querySelectorAll('article .xa-mention')) {
+        const r = m.getClientRects()[0];
+        if (!r || r.top < 100 || r.bottom > vh - 200) continue;
+        const x = Math.round(r.left + r.width / 2);
+        const y = Math.round(r.top + r.height / 2);
+        for (let dy = 60; dy <= 150; dy += 6) {
+          const under = document.elementFromPoint(x, y + dy);
+          if (under?.closest('article p') && !under.closest('a, #xa-card')) return { id: m.id, x, y: y + dy, dy };
+        }
+      }
+      return null;
+    });
+    assert.ok(spot, 'plain text below a mention');
+    const i = +spot.id.split('-').pop();
+    await page.mouse.move(spot.x, spot.y);
+    await settle(page);
+    await clearLog(page);
+    await page.evaluate((dy) => window.scrollBy({ top: -dy, behavior: 'instant' }), spot.dy);
+    await page.waitForFunction(({ x, y, id }) => document.elementFromPoint(x, y)?.closest('.xa-mention')?.id === id, spot, { timeout: 2000 }).catch(() =>
+      assert.fail('precondition: the scroll brought the mention under the pointer'),
+    );
+    // Chromium tells the page that the pointer is now over the mention, a frame or two later;
+    // headless Firefox does so after a scroll by the page's own layout changes, not after this one.
+    const reported = await page
+      .waitForFunction((id) => window.__xa.log.some((e) => e.type === 'over' && e.m === id), spot.id, { timeout: 2000 })
+      .then(() => true, () => false);
+    if (!FIREFOX) assert.ok(reported, 'precondition: the browser reported the pointer over the mention');
+    await page.waitForTimeout(600);
+    assert.equal(await cardName(page), null, 'a mention that came under a still pointer opened a card');
+    await page.mouse.move(spot.x + 2, spot.y);
+    await waitCard(page, actorOf(E, i).name);
+  });
+
   // 5 ─────────────────────────────────────────────────────────────────────────────────────────
   test('keyboard: Tab order, focus opens, Esc closes, Enter moves focus into the card and back', DESKTOP, async ({ page, origin }) => {
     await load(page, origin);
@@ -414,20 +459,22 @@ export function defineTests({ E, axeSource, outDir }) {
 
     await page.click('#xa-card .xa-card-close');
     await waitNoCard(page, 1000);
-    await page.waitForFunction((id) => document.activeElement?.id === id, from, { timeout: 1000 });
+    await page.waitForFunction((id) => document.activeElement?.id === id, from, { timeout: 1000 }).catch(async () =>
+      assert.fail(`focus should return to ${from}; it is on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))}`),
+    );
     await settle(page);
     assert.equal(await cardName(page), null, 'the card stays closed');
     assert.deepEqual(await state(from), { open: false, expanded: 'false' });
   });
 
   // 7 ─────────────────────────────────────────────────────────────────────────────────────────
-  test('touch: tap opens, tap on text closes, a scroll starting on a mention opens nothing', { ...PHONE, hasTouch: true, isMobile: true }, async ({ page, context, origin }) => {
+  test('touch: tap opens, tap on text closes, a scroll starting on a mention opens nothing', { ...PHONE, hasTouch: true, isMobile: true }, async ({ page, origin }) => {
     await load(page, origin);
     const i = E.mentions.findIndex((m) => m.block === 1 && m.actor.id === 'milei');
     const target = i >= 0 ? i : 1;
     await scrollToMiddle(page, mid(target));
     const c = center((await lineBoxes(page, mid(target)))[0]);
-    await page.touchscreen.tap(c.x, c.y);
+    await tap(page, c.x, c.y);
     await waitCard(page, actorOf(E, target).name);
     await waitCardStill(page);
     const close = await box(page, '#xa-card .xa-card-close');
@@ -438,7 +485,7 @@ export function defineTests({ E, axeSource, outDir }) {
 
     const plain = await plainTextPoint(page);
     assert.ok(plain, 'found plain paragraph text on screen');
-    await page.touchscreen.tap(plain.x, plain.y);
+    await tap(page, plain.x, plain.y);
     await waitNoCard(page, 1000);
 
     // A scroll gesture that starts on a mention.
@@ -452,13 +499,11 @@ export function defineTests({ E, axeSource, outDir }) {
     const start = candidates[0];
     const scrollBefore = await page.evaluate(() => scrollY);
     await clearLog(page);
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: start.x, y: start.y }] });
-    for (let s = 1; s <= 10; s++) {
-      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: start.x, y: start.y - 20 * s }] });
-    }
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-    await page.waitForFunction((y0) => scrollY > y0 + 50, scrollBefore, { timeout: 3000 });
+    const path = Array.from({ length: 11 }, (_, s) => ({ x: start.x, y: start.y - 20 * s }));
+    await touch(page, path);
+    // Headless Firefox has no touch panning (no async pan-zoom without a compositor window), so
+    // there the same gesture is a 200 px drag that scrolls nothing: it must not open a card either.
+    if (!FIREFOX) await page.waitForFunction((y0) => scrollY > y0 + 50, scrollBefore, { timeout: 3000 });
     const log = await readLog(page);
     assert.ok(log.some((e) => e.type === 'over' && e.m === start.id), `the gesture started on ${start.id}`);
     // Time is the behaviour: nothing opens after the finger lifts, either.
@@ -492,7 +537,7 @@ export function defineTests({ E, axeSource, outDir }) {
           assert.ok(!intersects(card, line), `${label}: card ${JSON.stringify(card)} overlaps its mention's line box ${JSON.stringify(line)}`);
         }
         assert.deepEqual(await paraPositions(), before, `${label}: opening the card (by ${how}) moved the paragraphs`);
-        await page.screenshot({ path: join(outDir, `placement-${width}-${label}.png`) });
+        await screenshot(page, join(outDir, `placement-${width}-${label}.png`));
       };
 
       // A mention near the right edge of the text (single line), opened by the pointer.
@@ -678,7 +723,7 @@ export function defineTests({ E, axeSource, outDir }) {
       await page.mouse.move((r.left + r.right) / 2, (r.top + r.bottom) / 2);
       await waitCard(page, actorOf(E, i).name);
       await waitCardStill(page);
-      await page.screenshot({ path: join(outDir, `card-${width}x${height}-${scheme}.png`) });
+      await screenshot(page, join(outDir, `card-${width}x${height}-${scheme}.png`));
     });
   }
 }
