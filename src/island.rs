@@ -1,6 +1,6 @@
 //! The page's interactive part. The page arrives prerendered (article, graph, table); this one
-//! component takes it over: it listens once on the article, the graph, the legend, the table and the
-//! switch, keeps the reader's state in one reducer (the model's card state, what the graph points
+//! component takes it over: it listens once on the article, the graph, the legend, the table, the
+//! switch and the document, keeps the reader's state in one reducer (the model's card state, what the graph points
 //! at, which relation types show), renders the hover card, and brings the prerendered markup in
 //! line with the state by toggling classes and attributes. The wasm never re-renders the article.
 
@@ -190,6 +190,10 @@ impl Dispatch {
         let mut shell = self.0.shell.borrow_mut();
         let shell = &mut *shell;
         if shell.shown != view {
+            if shell.shown.cards_on != view.cards_on {
+                // The mentions leave or come back into the text without a pointerout.
+                shell.hovered = None;
+            }
             dom::sync(self.0.doc, &shell.shown, &view, &mut shell.unmarked);
             shell.shown = view;
         }
@@ -297,7 +301,8 @@ fn reveal(doc: &Document, focus: Focus) {
     }
 }
 
-/// The article: every mention, through one set of listeners.
+/// The article: every mention, through one set of listeners (with the document's pointer moves
+/// and the window's scrolls, which tell a reader's pointing from text moving under a still pointer).
 fn article_listeners(
     article: &EventTarget,
     d: &Dispatch,

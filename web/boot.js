@@ -19,7 +19,7 @@ addEventListener("error", (e) => {
   if (!(e.error instanceof WebAssembly.RuntimeError) || "xaFailed" in root.dataset) return;
   root.dataset.xaFailed = "";
   console.error("Explorable article: the interactive part stopped, so the article reads on without cards.");
-  for (const type of ["pointerover", "pointerout", "pointermove", "pointerdown", "click", "focusin", "focusout", "keydown", "resize", "hashchange"])
+  for (const type of ["pointerover", "pointerout", "pointermove", "pointerdown", "click", "focusin", "focusout", "keydown", "resize", "scroll", "hashchange"])
     addEventListener(type, (e) => e.stopImmediatePropagation(), true);
 });
 

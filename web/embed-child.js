@@ -92,13 +92,18 @@ new MutationObserver(() => {
   cardShown = card;
 }).observe(document.body, { childList: true, subtree: true });
 
+let lastFrameTop = null;
 /** The parent said where the frame is: `vw vh top left bottom right`, in its CSS pixels. */
 const onPosition = (value) => {
   const numbers = value.split(" ");
   // As JavaScript prints a box's edges: Firefox gives them up to 17 significant digits, and a
   // near-zero one may come in exponent form.
-  if (numbers.length !== 6 || !numbers.every((n) => /^-?\d{1,7}(\.\d{1,20})?(e-\d{1,3})?$/.test(n))) return;
+  if (numbers.length !== 6 || !numbers.every((n) => /^-?\d{1,7}(\.\d{1,24})?(e-\d{1,3})?$/.test(n))) return;
   const [, viewportHeight, frameTop] = numbers.map(Number);
+  // The host scrolled: the page moved under the reader's pointer as if it had scrolled itself, and
+  // the app must know (a name that comes under a still pointer opens no card).
+  if (lastFrameTop !== null && frameTop !== lastFrameTop) dispatchEvent(new Event("scroll"));
+  lastFrameTop = frameTop;
   const root = document.documentElement;
   const top = Math.max(0, -frameTop);
   const bottom = Math.min(root.getBoundingClientRect().height, viewportHeight - frameTop);
