@@ -19,6 +19,8 @@ const TOP_MARGIN: f64 = NODE_RADIUS + 6.0;
 const BOTTOM_MARGIN: f64 = LABEL_TOP + LABEL_HEIGHT + 5.0;
 /// Space kept between any two node-and-label boxes.
 const CLEARANCE: f64 = 8.0;
+/// How far short of each actor's centre a line stops (room for an arrowhead).
+const LINE_INSET: f64 = NODE_RADIUS + 2.0;
 /// Distance between parallel edges joining the same two actors.
 const PARALLEL_GAP: f64 = 16.0;
 
@@ -216,7 +218,7 @@ const HIT_SLACK: f64 = 3.0;
 pub fn visible_length(a: &Placed, b: &Placed) -> f64 {
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let len = (dx * dx + dy * dy).sqrt();
-    let inset = NODE_RADIUS + 2.0;
+    let inset = LINE_INSET;
     if len <= 2.0 * inset {
         return 0.0;
     }
@@ -371,13 +373,13 @@ fn clear_lines(
     clear
 }
 
-/// An SVG path from `a` to `b`, stopping `NODE_RADIUS + 2` short of each centre (room for an
-/// arrowhead); the `index`-th of `count` edges between the same two nodes bows out to its own side.
+/// An SVG path from `a` to `b`, stopping `LINE_INSET` short of each centre; the `index`-th of
+/// `count` edges between the same two nodes bows out to its own side.
 pub fn edge_path(a: &Placed, b: &Placed, index: usize, count: usize) -> String {
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let len = (dx * dx + dy * dy).sqrt().max(1e-9);
     let (ux, uy) = (dx / len, dy / len);
-    let inset = NODE_RADIUS + 2.0;
+    let inset = LINE_INSET;
     let (x1, y1) = (a.x + ux * inset, a.y + uy * inset);
     let (x2, y2) = (b.x - ux * inset, b.y - uy * inset);
     let bow = (index as f64 - (count as f64 - 1.0) / 2.0) * PARALLEL_GAP;
