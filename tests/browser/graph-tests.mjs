@@ -160,13 +160,11 @@ export function defineGraphTests({ E, axeSource, outDir }) {
   }
 
   /**
-   * A point on the visible line of edge `relation` where a pointer hits that edge (not a node,
-   * another edge or the card), nearest its middle, after scrolling the edge into view; null when
-   * there is none.
+   * A point (whole pixels) on the visible line of edge `relation` where a pointer hits that edge
+   * (not a node, another edge or the card), nearest its middle, after scrolling the edge into view;
+   * with `margin`, one where the whole square `margin` px around it does (a fingertip rather than a
+   * mouse). Null when there is none.
    */
-  /** A point (whole pixels) on the visible line of `relation`'s edge where a pointer hits that edge,
-   * nearest the middle; with `margin`, one where the whole square `margin` px around it does (a
-   * fingertip rather than a mouse). Null when there is none. */
   function edgePoint(page, svg, relation, margin = 0) {
     return page.evaluate(
       ({ id, margin }) => {

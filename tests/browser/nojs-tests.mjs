@@ -162,12 +162,14 @@ export function defineNoJsTests({ E, outDir }) {
     const first = await page.evaluate(() => document.querySelector('article a.xa-mention').getBoundingClientRect().toJSON());
     await page.mouse.move(first.left + first.width / 2, first.top + first.height / 2);
     await page.waitForFunction(() => 'xaFailed' in document.documentElement.dataset, null, { timeout: 3000 });
-    // From now on nothing calls the wasm: more hovers, focus, keys and clicks log nothing.
+    // From now on nothing calls the wasm: more hovers, scrolling, focus, keys and clicks log nothing.
     let errors = 0;
     page.on('pageerror', () => errors++);
     page.on('console', (m) => m.type() === 'error' && errors++);
     const mentions = await page.evaluate(() => [...document.querySelectorAll('article a.xa-mention')].slice(1, 6).map((a) => a.getBoundingClientRect().toJSON()));
     for (const r of mentions) await page.mouse.move(r.left + r.width / 2, r.top + r.height / 2, { steps: 3 });
+    await page.evaluate(() => window.scrollBy({ top: 300, behavior: 'instant' }));
+    await page.mouse.wheel(0, 200);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Escape');
     await page.waitForTimeout(400);

@@ -283,18 +283,20 @@ export async function screenshot(page, path, selector = null) {
   writeFileSync(path, Buffer.from(data, 'base64'));
 }
 
-/** Prints the page to an A4 PDF at `path`, as the browser's own print does (print stylesheet,
- * no backgrounds). In Firefox through the standard `browsingContext.print`, in centimetres: the
- * driver's own `pdf` sends A4 in inches, for a page the size of a playing card. */
-export async function printPdf(page, path) {
-  if (!FIREFOX) return page.pdf({ path, format: 'A4' });
+/** Prints the page to an A4 PDF at `path`, as the browser's own print does (print stylesheet;
+ * backgrounds only if `background`, a reader's choice in the print dialog). In Firefox through the
+ * standard `browsingContext.print`, in centimetres: the driver's own `pdf` sends A4 in inches, for
+ * a page the size of a playing card. */
+export async function printPdf(page, path, { background = false } = {}) {
+  if (!FIREFOX) return page.pdf({ path, format: 'A4', printBackground: background });
   const session = bidiSession(page);
-  const { data } = await session.send('browsingContext.print', { context: session.sessionId, page: { width: 21, height: 29.7 } });
+  const { data } = await session.send('browsingContext.print', { context: session.sessionId, page: { width: 21, height: 29.7 }, background });
   writeFileSync(path, Buffer.from(data, 'base64'));
 }
 
 /** The driver's WebDriver BiDi session for this page (Firefox only): for standard commands the
- * driver does not expose. */
+ * driver does not expose. Reached through playwright-core's in-process internals, which only hold
+ * while its version stays pinned (package.json). */
 function bidiSession(page) {
   return page._connection.toImpl(page).delegate._session;
 }
