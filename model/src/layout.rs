@@ -504,22 +504,17 @@ mod tests {
         }
     }
 
+    fn at(x: f64, y: f64, half_width: f64) -> Placed {
+        Placed { x, y, half_width }
+    }
+
     #[test]
     fn a_line_under_its_end_label_shows_little() {
-        let a = Placed {
-            x: 50.0,
-            y: 0.0,
-            half_width: 40.0,
-        };
+        let a = at(50.0, 0.0, 40.0);
         // Straight below: the line leaves the mark, then runs down through a's own label.
-        let b = Placed {
-            x: 50.0,
-            y: 50.0,
-            half_width: 40.0,
-        };
+        let b = at(50.0, 50.0, 40.0);
         assert!(visible_length(&a, &b) < 10.0, "{}", visible_length(&a, &b));
-        let far = Placed { y: 160.0, ..b };
-        assert!(visible_length(&a, &far) > 80.0);
+        assert!(visible_length(&a, &at(50.0, 160.0, 40.0)) > 80.0);
     }
 
     #[test]
@@ -552,16 +547,7 @@ mod tests {
 
     #[test]
     fn parallel_edges_bow_apart_and_single_edges_are_straight() {
-        let a = Placed {
-            x: 0.0,
-            y: 0.0,
-            half_width: 10.0,
-        };
-        let b = Placed {
-            x: 100.0,
-            y: 0.0,
-            half_width: 10.0,
-        };
+        let (a, b) = (at(0.0, 0.0, 10.0), at(100.0, 0.0, 10.0));
         assert_eq!(edge_path(&a, &b, 0, 1), "M11.0 0.0L89.0 0.0");
         let (p, q) = (edge_path(&a, &b, 0, 2), edge_path(&a, &b, 1, 2));
         assert!(p.contains('Q') && q.contains('Q') && p != q);
