@@ -1,8 +1,9 @@
 //! The page's interactive part. The page arrives prerendered (article, graph, table); this one
 //! component takes it over: it listens once on the article, the graph, the legend, the table, the
-//! switch and the document, keeps the reader's state in one reducer (the model's card state, what the graph points
-//! at, which relation types show), renders the hover card, and brings the prerendered markup in
-//! line with the state by toggling classes and attributes. The wasm never re-renders the article.
+//! switch, the document and the window, keeps the reader's state in one reducer (the model's card
+//! state, what the graph points at, which relation types show), renders the hover card, and brings
+//! the prerendered markup in line with the state by toggling classes and attributes. The wasm never
+//! re-renders the article.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -301,8 +302,8 @@ fn reveal(doc: &Document, focus: Focus) {
     }
 }
 
-/// The article: every mention, through one set of listeners (with the document's pointer moves
-/// and the window's scrolls, which tell a reader's pointing from text moving under a still pointer).
+/// The article: every mention, through one set of listeners (and the window's scrolls, which tell
+/// a reader's pointing from text moving under a still pointer).
 fn article_listeners(
     article: &EventTarget,
     d: &Dispatch,
@@ -356,7 +357,9 @@ fn article_listeners(
     };
     let moved = {
         let (d, s) = (d.clone(), shell.clone());
-        listen(&gloo::utils::document(), "pointermove", false, move |e| {
+        // On the article only: moves elsewhere need not clear `still`, as the first move on a
+        // mention enters it below whatever the flag says.
+        listen(article, "pointermove", false, move |e| {
             let Some(e) = e.dyn_ref::<PointerEvent>() else {
                 return;
             };
