@@ -30,6 +30,11 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Debian's Chromium, headless (CHROMIUM overrides its path). */
+export function launchChromium(playwright) {
+  return playwright.chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
 /** The browser under test: XA_BROWSER=chromium (the default; CHROMIUM overrides its path) or
  * XA_BROWSER=firefox (Debian's firefox-esr over its built-in WebDriver BiDi; FIREFOX overrides its
  * path). */
@@ -71,7 +76,7 @@ export function browsers(playwright) {
               executablePath: process.env.FIREFOX ?? '/usr/bin/firefox-esr',
               firefoxUserPrefs: { ...FIREFOX_PREFS, ...prefs },
             })
-          : playwright.chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS }),
+          : launchChromium(playwright),
       );
     }
     return open.get(key);

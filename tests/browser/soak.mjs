@@ -16,14 +16,13 @@
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM_ARGS } from './harness.mjs';
+import { launchChromium } from './harness.mjs';
 import { cardCycles, wasmMemoryProbe } from './page.mjs';
 import { startServer } from './server.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 const require = createRequire(join(root, 'package.json'));
-const { chromium } = require('playwright-core');
 
 const full = process.argv.includes('--full');
 const count = (name, ci, all) => {
@@ -37,7 +36,7 @@ const HEAP_LIMIT = 1_000_000;
 
 const started = Date.now();
 const server = await startServer(resolve(process.env.XA_DIST ?? join(root, 'dist')));
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium(require('playwright-core'));
 const problems = [];
 let report = {};
 try {
