@@ -28,7 +28,7 @@ import { arch } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { floorPage, startServer, stylesheetOf } from './server.mjs';
-import { CHROMIUM_ARGS } from '../tests/browser/harness.mjs';
+import { CHROMIUM_ARGS, checkTestFonts } from '../tests/browser/harness.mjs';
 import { cardCycles, wasmMemoryProbe } from '../tests/browser/page.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -104,6 +104,11 @@ try {
   fail(`${dist} is missing; build first (bench/run.sh does): source scripts/env.sh && trunk build --release`);
 }
 if (!distFiles.includes('index.html')) fail(`${dist}/index.html is missing; build first`);
+try {
+  checkTestFonts();
+} catch (err) {
+  fail(err.message);
+}
 
 const stylesheet = stylesheetOf(dist);
 const appHtml = readFileSync(join(dist, 'index.html'), 'utf8');

@@ -2,7 +2,39 @@
 // errors, page errors and requests to any host but the test server. Prints `ok - name` /
 // `not ok - name` and, at the end, exactly one `N passed, M failed` line.
 
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 const TEST_TIMEOUT_MS = 30_000;
+
+/**
+ * The fonts every browser here sees: only those tests/fonts/fonts.conf lists (installed by
+ * scripts/setup.sh), whatever else the machine has, so every machine lays the page out alike. Set
+ * for this process, and so for every browser it starts (Lighthouse's included).
+ */
+export const FONTCONFIG_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'fonts', 'fonts.conf');
+process.env.FONTCONFIG_FILE = FONTCONFIG_FILE;
+
+/** The family fontconfig gives for each generic family the page falls back to, as the tests expect. */
+export const TEST_FONTS = { serif: 'Charis SIL', 'sans-serif': 'DejaVu Sans' };
+
+/** Throws, saying what to install, unless the fonts the tests are written against are there. */
+export function checkTestFonts() {
+  const wrong = Object.entries(TEST_FONTS).flatMap(([generic, family]) => {
+    let got;
+    try {
+      // A fontconfig pattern: the hyphen in "sans-serif" must be escaped.
+      got = execFileSync('fc-match', ['-f', '%{family[0]}', generic.replace('-', '\\-')], { encoding: 'utf8' }).trim();
+    } catch (err) {
+      got = `fc-match failed: ${err.message.split('\n')[0]}`;
+    }
+    return got === family ? [] : [`${generic}: expected ${family}, got ${got}`];
+  });
+  if (wrong.length) {
+    throw new Error(`the test fonts are not installed (${wrong.join('; ')}); run scripts/setup.sh, which installs fonts-sil-charis and fonts-dejavu-core (tests/fonts/fonts.conf)`);
+  }
+}
 
 const tests = [];
 

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadExpectations } from './content.mjs';
-import { BROWSER, DEFAULT_CONTEXT, browsers as openBrowsers, runAll, filterTests } from './harness.mjs';
+import { BROWSER, DEFAULT_CONTEXT, browsers as openBrowsers, checkTestFonts, runAll, filterTests } from './harness.mjs';
 import { startHostServer, startServer } from './server.mjs';
 import { defineTests } from './tests.mjs';
 import { defineGraphTests } from './graph-tests.mjs';
@@ -34,6 +34,7 @@ if (!existsSync(join(dist, 'index.html'))) {
   console.error(`error: ${join(dist, 'index.html')} is missing; build the site first: source scripts/env.sh && trunk build --release`);
   process.exit(2);
 }
+checkTestFonts();
 mkdirSync(outDir, { recursive: true });
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');

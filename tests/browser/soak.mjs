@@ -16,7 +16,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from './harness.mjs';
+import { checkTestFonts, launchChromium } from './harness.mjs';
 import { cardCycles, wasmMemoryProbe } from './page.mjs';
 import { startServer } from './server.mjs';
 
@@ -36,6 +36,7 @@ const HEAP_LIMIT = 1_000_000;
 
 const started = Date.now();
 const server = await startServer(resolve(process.env.XA_DIST ?? join(root, 'dist')));
+checkTestFonts();
 const browser = await launchChromium(require('playwright-core'));
 const problems = [];
 let report = {};

@@ -108,6 +108,29 @@ export function defineTests({ E, axeSource, outDir }) {
     assert.ok(title.length > 0, 'document has a title');
   });
 
+  test('fonts: the body text is set in Charis SIL and headings and controls in DejaVu Sans, the test fonts', DESKTOP, async ({ page, origin }) => {
+    await load(page, origin);
+    // The family each element's font stack resolves to, told by the width of a probe text: a
+    // canvas draws the stack exactly as the page does.
+    const got = await page.evaluate(() => {
+      const probe = 'Hamburgefonstiv Zúñiga 0123456789';
+      const ctx = document.createElement('canvas').getContext('2d');
+      const width = (font) => {
+        ctx.font = font;
+        return ctx.measureText(probe).width;
+      };
+      const resolved = (sel, candidates) => {
+        const cs = getComputedStyle(document.querySelector(sel));
+        const own = width(`${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`);
+        const match = candidates.filter((f) => Math.abs(width(`${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} "${f}"`) - own) < 0.01);
+        return match.join(' or ') || `none of ${candidates.join(', ')}`;
+      };
+      const all = ['Charis SIL', 'DejaVu Sans'];
+      return { para: resolved('article p.xa-para', all), title: resolved('article h1', all), switch: resolved('.xa-switch', all), label: resolved('.xa-node-label', all) };
+    });
+    assert.deepEqual(got, { para: 'Charis SIL', title: 'DejaVu Sans', switch: 'DejaVu Sans', label: 'DejaVu Sans' }, 'the families the page resolves to (tests/fonts/fonts.conf)');
+  });
+
   // 2 ─────────────────────────────────────────────────────────────────────────────────────────
   test('mentions: every form occurrence is marked and opens its own actor’s card', DESKTOP, async ({ page, origin }) => {
     await load(page, origin);
