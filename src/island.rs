@@ -102,6 +102,8 @@ struct Shell {
     still: bool,
     /// The mention the card machine was last told the pointer entered (and not yet left).
     hovered: Option<Anchor>,
+    /// Where the pointer was at its last move.
+    rest: Option<(f64, f64)>,
 }
 
 type SharedShell = Rc<RefCell<Shell>>;
@@ -302,8 +304,8 @@ fn reveal(doc: &Document, focus: Focus) {
     }
 }
 
-/// The article: every mention, through one set of listeners (and the window's scrolls, which tell
-/// a reader's pointing from text moving under a still pointer).
+/// The article: every mention, through one set of listeners (and the document's pointer moves and
+/// the window's scrolls, which tell a reader's pointing from text moving under a still pointer).
 fn article_listeners(
     article: &EventTarget,
     d: &Dispatch,
@@ -327,7 +329,9 @@ fn article_listeners(
             {
                 let mut s = s.borrow_mut();
                 s.pointer = Some((x, y, anchor));
-                if s.still && pointer == Pointer::Mouse {
+                // The mouse has not moved since the reader last moved it: the mention came under it
+                // (a scroll, whose event may come after this one, or a layout change).
+                if pointer == Pointer::Mouse && (s.still || s.rest == Some((x, y))) {
                     return;
                 }
                 s.hovered = Some(anchor);
@@ -357,20 +361,24 @@ fn article_listeners(
     };
     let moved = {
         let (d, s) = (d.clone(), shell.clone());
-        // On the article only: moves elsewhere need not clear `still`, as the first move on a
-        // mention enters it below whatever the flag says.
-        listen(article, "pointermove", false, move |e| {
+        // On the whole document: where the mouse rests is known wherever it is, so a mention that
+        // comes under it is told from one it is moved onto.
+        listen(&gloo::utils::document(), "pointermove", false, move |e| {
             let Some(e) = e.dyn_ref::<PointerEvent>() else {
                 return;
             };
+            let at = client_point(e);
             let mut shell = s.borrow_mut();
+            // A move to where the mouse already was is the browser's, after the page moved under it.
+            if shell.rest.replace(at) == Some(at) {
+                return;
+            }
             shell.still = false;
             let Some((mention, _)) = dom::mention_at(e.target()) else {
                 return;
             };
             let anchor = Anchor::Mention(mention);
-            let (x, y) = client_point(e);
-            shell.pointer = Some((x, y, anchor));
+            shell.pointer = Some((at.0, at.1, anchor));
             // On a mention the machine was not told about: it came under the pointer while the
             // pointer was still (or the browser sent no pointerover), and the pointer now moves.
             if shell.hovered != Some(anchor) {
