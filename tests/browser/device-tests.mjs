@@ -136,10 +136,12 @@ export function defineDeviceTests({ outDir }) {
   });
 }
 
-/** Text as a PDF gives it back, comparably: ligatures (ﬁ, ﬀ) undone and white space dropped (a
- * line may break after a dash, where the text has no space). */
+/** Text as a PDF gives it back, comparably, wherever its lines and pages broke: ligatures (ﬁ, ﬀ)
+ * undone, white space dropped (a line may break after a dash, where the text has no space) and
+ * hyphens dropped (pdftotext joins a word broken at a hyphen at a line's end without it:
+ * "half-" + "century" reads back "halfcentury"). A missing word still shows. */
 function flat(text) {
-  return text.normalize('NFKC').replace(/\s+/g, '');
+  return text.normalize('NFKC').replace(/[\s\-\u2010\u2011]+/g, '');
 }
 
 /** The histogram (256 greys) of a binary PGM image, as pdftoppm -gray writes it. */
