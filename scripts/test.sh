@@ -2,35 +2,58 @@
 # Sets up what is missing, then runs every test: formatting and lints, the native tests (model,
 # content errors, server-side rendering of the real and a second article), the release build,
 # the browser tests in headless Chromium and then in headless Firefox ESR, and the soak.
-set -euo pipefail
+# Every suite runs even when an earlier one fails (a suite that needs the build is skipped, and
+# counted as failed, when the build failed); a summary of all of them ends the output, and the exit
+# status is non-zero if any failed.
+set -uo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh || exit 1
 source scripts/env.sh
 
-step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+names=() results=() times=()
+failed=0
+# step NAME COMMAND...: runs one suite, records whether it passed and how long it took.
+step() {
+  local name=$1 started=$SECONDS status
+  shift
+  printf '\n\033[1m==> %s\033[0m\n' "$name"
+  "$@"
+  status=$?
+  names+=("$name") times+=($((SECONDS - started)))
+  if [ "$status" -eq 0 ]; then results+=(ok); else results+=("FAILED (exit $status)"); failed=1; fi
+  return "$status"
+}
+# skip NAME WHY: a suite that cannot run, counted as failed.
+skip() {
+  printf '\n\033[1m==> %s\033[0m\nskipped: %s\n' "$1" "$2"
+  names+=("$1") times+=(0) results+=("SKIPPED: $2")
+  failed=1
+}
 
-step "format and lints"
-cargo fmt --all --check
-cargo clippy --locked --workspace --all-targets --features ssr -- -D warnings
-cargo clippy --locked -p article-model --all-targets --features source -- -D warnings
+step "format" cargo fmt --all --check
+step "lints" sh -c 'cargo clippy --locked --workspace --all-targets --features ssr -- -D warnings &&
+  cargo clippy --locked -p article-model --all-targets --features source -- -D warnings'
+step "native tests: model and content" cargo test --locked -p article-model --features source
+step "native tests: the app rendered to HTML" cargo test --locked -p explorable-article --features ssr
+step "native tests: the app built from a second article's data (no code changes)" \
+  env ARTICLE_CONTENT_DIR=model/tests/fixtures/tiny cargo test --locked -p explorable-article --features ssr --test render
 
-step "native tests: model and content"
-cargo test --locked -p article-model --features source
+if step "release build" trunk build --release; then
+  step "browser tests (headless Chromium)" node tests/browser/run.mjs
+  step "browser tests (headless Firefox ESR)" env XA_BROWSER=firefox node tests/browser/run.mjs
+  step "soak: a long session in Chromium (reduced counts; --full for 10,000 cycles)" node tests/browser/soak.mjs
+else
+  for suite in "browser tests (headless Chromium)" "browser tests (headless Firefox ESR)" "soak"; do
+    skip "$suite" "the release build failed"
+  done
+fi
 
-step "native tests: the app rendered to HTML"
-cargo test --locked -p explorable-article --features ssr
-
-step "native tests: the app built from a second article's data (no code changes)"
-ARTICLE_CONTENT_DIR=model/tests/fixtures/tiny cargo test --locked -p explorable-article --features ssr --test render
-
-step "release build"
-trunk build --release
-
-step "browser tests (headless Chromium)"
-node tests/browser/run.mjs
-
-step "browser tests (headless Firefox ESR)"
-XA_BROWSER=firefox node tests/browser/run.mjs
-
-step "soak: a long session in Chromium (reduced counts; --full for 10,000 cycles)"
-node tests/browser/soak.mjs
+printf '\n\033[1m==> summary\033[0m\n'
+for i in "${!names[@]}"; do
+  printf '%-82s %5ss  %s\n' "${names[$i]}" "${times[$i]}" "${results[$i]}"
+done
+if [ "$failed" -ne 0 ]; then
+  echo "scripts/test.sh: some suites failed"
+  exit 1
+fi
+echo "scripts/test.sh: every suite passed"
