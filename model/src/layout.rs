@@ -383,14 +383,25 @@ pub fn edge_path(a: &Placed, b: &Placed, index: usize, count: usize) -> String {
     let (x1, y1) = (a.x + ux * inset, a.y + uy * inset);
     let (x2, y2) = (b.x - ux * inset, b.y - uy * inset);
     let bow = (index as f64 - (count as f64 - 1.0) / 2.0) * PARALLEL_GAP;
+    // Whole units: half a unit off is nothing to see, and the page carries every path twice (the
+    // line and its hit area) in each layout, so digits after the point cost about 450 brotli bytes.
+    let r = |v: f64| v.round() as i32;
     if bow == 0.0 {
-        format!("M{x1:.1} {y1:.1}L{x2:.1} {y2:.1}")
+        format!("M{} {}L{} {}", r(x1), r(y1), r(x2), r(y2))
     } else {
         let (cx, cy) = (
             (x1 + x2) / 2.0 - uy * bow * 2.0,
             (y1 + y2) / 2.0 + ux * bow * 2.0,
         );
-        format!("M{x1:.1} {y1:.1}Q{cx:.1} {cy:.1} {x2:.1} {y2:.1}")
+        format!(
+            "M{} {}Q{} {} {} {}",
+            r(x1),
+            r(y1),
+            r(cx),
+            r(cy),
+            r(x2),
+            r(y2)
+        )
     }
 }
 
@@ -548,7 +559,7 @@ mod tests {
     #[test]
     fn parallel_edges_bow_apart_and_single_edges_are_straight() {
         let (a, b) = (at(0.0, 0.0, 10.0), at(100.0, 0.0, 10.0));
-        assert_eq!(edge_path(&a, &b, 0, 1), "M11.0 0.0L89.0 0.0");
+        assert_eq!(edge_path(&a, &b, 0, 1), "M11 0L89 0");
         let (p, q) = (edge_path(&a, &b, 0, 2), edge_path(&a, &b, 1, 2));
         assert!(p.contains('Q') && q.contains('Q') && p != q);
     }

@@ -1,90 +1,140 @@
-//! Pure core of the explorable article: the compiled document the page renders, how mentions are
-//! found in the text, where a hover card goes, and how a card reacts to a reader. No web APIs here,
-//! so all of it is tested natively with `cargo test`.
+//! Pure core of the explorable article: what an article is ([`Document`], and the [`Story`] the
+//! browser receives of it), how mentions are found in the text, where a hover card goes, how the
+//! page reacts to a reader ([`reader`]) and what the markup shows for it ([`view`]). No web APIs
+//! here, so all of it is tested natively with `cargo test`.
 
+pub mod flags;
+pub mod ids;
 pub mod interaction;
 pub mod layout;
 pub mod placement;
+pub mod reader;
 pub mod segment;
 pub mod sentence;
 #[cfg(feature = "source")]
 pub mod source;
+pub mod view;
+pub mod words;
 
-/// Index of a mention in reading order across the whole document (title first).
+use serde::{Deserialize, Serialize};
+
+pub use ids::{DomId, Layout};
+
+#[cfg(test)]
+pub(crate) mod testing;
+pub use words::{PageWords, Words};
+
+/// The first byte of a story as the build writes it (then the story in postcard's format): a
+/// runtime refuses a story of another format instead of misreading it.
+pub const STORY_FORMAT: u8 = 1;
+
+/// Index of a mention in reading order across the whole document (headline first).
 pub type MentionId = u16;
-/// Index of an actor in [`Document::actors`].
+/// Index of an actor in [`Story::actors`].
 pub type ActorId = u16;
-/// Index of a sentence in reading order across the whole document (title first).
+/// Index of a sentence in reading order across the whole document (headline first).
 pub type SentenceId = u16;
-/// Index of a relation in [`Document::relations`].
+/// Index of a relation in [`Story::relations`].
 pub type RelationId = u16;
 
-/// The whole article as the page renders it: text split into plain runs and mentions, plus the actors.
-#[derive(Debug, PartialEq)]
+/// An article as the build knows it: its text cut into sentences and mentions, the graph's
+/// geometry, the page's settings, and the [`Story`] the browser receives.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Document {
+    pub story: Story,
     pub title: Block,
-    pub paragraphs: &'static [Block],
-    pub actors: &'static [Actor],
-    pub mentions: &'static [Mention],
-    pub relations: &'static [Relation],
+    pub paragraphs: Vec<Block>,
+    /// The block (0 the headline, 1.. the paragraphs) of each mention.
+    pub mention_blocks: Vec<u16>,
     pub graph: Graph,
+    pub settings: Settings,
+    /// The interface's words only the prerendered page says.
+    pub page_words: PageWords,
+}
+
+/// What the browser receives of an article, and all it receives: who the actors are, which actor
+/// each mention names, the relations with their quotes, where the graph's nodes are (for the arrow
+/// keys) and the interface's words. No text of the article and no drawing: the page has those.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "StoryData")]
+pub struct Story {
+    pub actors: Vec<Actor>,
+    /// The actor each mention names, in reading order.
+    pub mentions: Vec<ActorId>,
+    pub relations: Vec<Relation>,
+    /// The graph's nodes in each layout ([`Layout::index`] order), in actor order.
+    pub nodes: [Vec<GraphNode>; 2],
+    pub words: Words,
+    #[serde(skip)]
+    index: Index,
+}
+
+/// [`Story`] as it is written and read (its lookups are rebuilt on reading).
+#[derive(Deserialize)]
+struct StoryData {
+    actors: Vec<Actor>,
+    mentions: Vec<ActorId>,
+    relations: Vec<Relation>,
+    nodes: [Vec<GraphNode>; 2],
+    words: Words,
+}
+
+impl From<StoryData> for Story {
+    fn from(d: StoryData) -> Self {
+        Story::new(d.actors, d.mentions, d.relations, d.nodes, d.words)
+    }
+}
+
+/// Lookups derived from a story's lists, never sent.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Index {
+    mentions_of: Vec<Vec<MentionId>>,
+    relations_of: Vec<Vec<RelationId>>,
 }
 
 /// A headline or a paragraph: its text, cut into segments that concatenate to the source verbatim.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Block {
-    pub segments: &'static [Segment],
+    pub segments: Vec<Segment>,
 }
 
 /// A run of text within one sentence; `mention` is set when the run names an actor.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Segment {
-    pub text: &'static str,
+    pub text: String,
     pub mention: Option<MentionId>,
     pub sentence: SentenceId,
 }
 
-/// One place where the article names an actor.
-#[derive(Debug, PartialEq)]
-pub struct Mention {
-    pub actor: ActorId,
-    /// 0 is the headline, 1.. are the paragraphs.
-    pub block: u16,
-}
-
 /// Someone or something the article names, with what a reader needs to know about it in this story.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Actor {
-    pub id: &'static str,
-    pub name: &'static str,
+    pub id: String,
+    pub name: String,
     /// The name as the relation graph labels it.
-    pub short: &'static str,
+    pub short: String,
     pub kind: Kind,
-    pub role: &'static str,
-    pub description: &'static str,
-    /// Every mention of this actor, in reading order.
-    pub mentions: &'static [MentionId],
-    /// Every relation this actor takes part in, in the order of the content file.
-    pub relations: &'static [RelationId],
+    pub role: String,
+    pub description: String,
 }
 
 /// Something the article says about two actors, with the words that say it.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Relation {
-    pub id: &'static str,
+    pub id: String,
     pub kind: RelationKind,
     pub from: ActorId,
     pub to: ActorId,
     /// Read between the two names: "Milei — insulted — Lula".
-    pub label: &'static str,
+    pub label: String,
     /// Verbatim from the article.
-    pub quote: &'static str,
+    pub quote: String,
     /// The sentences the quote lies in (first and last; usually the same).
     pub sentences: (SentenceId, SentenceId),
 }
 
 /// What sort of relation this is; each is drawn its own way (colour and line style) in the graph.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum RelationKind {
     Insult,
     Feud,
@@ -99,6 +149,7 @@ pub enum RelationKind {
 }
 
 impl RelationKind {
+    /// In the legend's order.
     pub const ALL: [RelationKind; 10] = [
         RelationKind::Insult,
         RelationKind::Feud,
@@ -112,7 +163,7 @@ impl RelationKind {
         RelationKind::Comparison,
     ];
 
-    /// The word used in the content files and in CSS classes.
+    /// The word used in the content files, in CSS classes and in ids.
     pub fn key(self) -> &'static str {
         match self {
             RelationKind::Insult => "insult",
@@ -125,22 +176,6 @@ impl RelationKind {
             RelationKind::Rivalry => "rivalry",
             RelationKind::Leadership => "leadership",
             RelationKind::Comparison => "comparison",
-        }
-    }
-
-    /// The legend's words for it.
-    pub fn label(self) -> &'static str {
-        match self {
-            RelationKind::Insult => "Insult or denunciation",
-            RelationKind::Feud => "Feud or spat",
-            RelationKind::Rupture => "Recall or strained ties",
-            RelationKind::Alliance => "Ally or meeting",
-            RelationKind::Trade => "Trade or investment",
-            RelationKind::Negotiation => "Negotiation",
-            RelationKind::Outside => "Not a member",
-            RelationKind::Rivalry => "Rivalry",
-            RelationKind::Leadership => "Leads or holds office",
-            RelationKind::Comparison => "Likened to",
         }
     }
 
@@ -159,35 +194,68 @@ impl RelationKind {
     pub fn from_key(key: &str) -> Option<RelationKind> {
         RelationKind::ALL.into_iter().find(|k| k.key() == key)
     }
+
+    /// Position in [`RelationKind::ALL`].
+    pub fn index(self) -> usize {
+        RelationKind::ALL
+            .iter()
+            .position(|&k| k == self)
+            .unwrap_or(0)
+    }
+}
+
+/// A set of relation types (the ones the legend hides), one bit per [`RelationKind::index`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct KindSet(u16);
+
+impl KindSet {
+    pub fn contains(self, kind: RelationKind) -> bool {
+        self.0 & (1 << kind.index()) != 0
+    }
+
+    pub fn toggle(&mut self, kind: RelationKind) {
+        self.0 ^= 1 << kind.index();
+    }
 }
 
 /// The relation graph, laid out at build time in two shapes: wide, and compact for narrow screens.
-#[derive(Debug, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Graph {
-    pub wide: GraphLayout,
-    pub compact: GraphLayout,
+    pub wide: Geometry,
+    pub compact: Geometry,
 }
 
-/// One layout of the graph, in SVG user units.
-#[derive(Debug, PartialEq)]
-pub struct GraphLayout {
+impl Graph {
+    pub fn geometry(&self, layout: Layout) -> &Geometry {
+        match layout {
+            Layout::Wide => &self.wide,
+            Layout::Compact => &self.compact,
+        }
+    }
+}
+
+/// One layout's drawing, in SVG user units (its nodes are in [`Story::nodes`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Geometry {
     pub width: u16,
     pub height: u16,
-    /// The actors that take part in a relation.
-    pub nodes: &'static [GraphNode],
-    /// The SVG path of each relation, indexed like [`Document::relations`].
-    pub edges: &'static [&'static str],
+    /// The SVG path of each relation, indexed like [`Story::relations`].
+    pub edges: Vec<String>,
 }
 
-#[derive(Debug, PartialEq)]
+/// Where an actor's node is in one layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GraphNode {
     pub actor: ActorId,
     pub x: i16,
     pub y: i16,
 }
 
+/// How far below its node's centre a label's baseline is.
+pub const LABEL_OFFSET: i16 = 25;
+
 /// What sort of actor this is; shown on the card and used for styling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Kind {
     Person,
     Country,
@@ -203,7 +271,7 @@ impl Kind {
         Kind::Company,
     ];
 
-    /// The word used in the content files.
+    /// The word used in the content files and in CSS classes.
     pub fn key(self) -> &'static str {
         match self {
             Kind::Person => "person",
@@ -213,18 +281,49 @@ impl Kind {
         }
     }
 
-    /// The label a reader sees.
-    pub fn label(self) -> &'static str {
-        match self {
-            Kind::Person => "Person",
-            Kind::Country => "Country",
-            Kind::Organisation => "Bloc or organisation",
-            Kind::Company => "Company",
-        }
-    }
-
     pub fn from_key(key: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.key() == key)
+    }
+}
+
+/// Per-article settings (`article.toml`, all optional).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// BCP 47 language tag of the article and its interface.
+    pub language: String,
+    /// What the kicker above the headline says it is; `None` for no kicker.
+    pub genre: Option<Genre>,
+    /// The article says of itself that it is fiction (a sample written for the rig).
+    pub sample: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            language: "en".into(),
+            genre: None,
+            sample: false,
+        }
+    }
+}
+
+/// The kind of journalism an article is, as its kicker says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Genre {
+    Opinion,
+    Analysis,
+    News,
+}
+
+impl Genre {
+    pub const ALL: [Genre; 3] = [Genre::Opinion, Genre::Analysis, Genre::News];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Genre::Opinion => "opinion",
+            Genre::Analysis => "analysis",
+            Genre::News => "news",
+        }
     }
 }
 
@@ -248,21 +347,122 @@ pub struct Emphasis {
     pub sentences: Option<(SentenceId, SentenceId)>,
 }
 
+/// What a card is attached to: a mention in the text, or an actor's node in the graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    Mention(MentionId),
+    Node(ActorId),
+}
+
 impl Block {
     /// The block's text exactly as in the source file.
     pub fn text(&self) -> String {
-        self.segments.iter().map(|s| s.text).collect()
+        self.segments.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// The (first, last) sentence of the block.
+    pub fn sentences(&self) -> (SentenceId, SentenceId) {
+        let first = self.segments.first().map_or(0, |s| s.sentence);
+        let last = self.segments.last().map_or(0, |s| s.sentence);
+        (first, last)
     }
 }
 
 impl Document {
-    /// The headline followed by the paragraphs, numbered as in [`Mention::block`].
+    /// The headline followed by the paragraphs, numbered as in [`Document::mention_blocks`].
     pub fn blocks(&self) -> impl Iterator<Item = &Block> {
         std::iter::once(&self.title).chain(self.paragraphs.iter())
     }
 
+    /// Block `index` (0 the headline).
+    pub fn block(&self, index: usize) -> &Block {
+        if index == 0 {
+            &self.title
+        } else {
+            &self.paragraphs[index - 1]
+        }
+    }
+
+    /// The actor a mention names.
     pub fn actor_of(&self, mention: MentionId) -> &Actor {
-        &self.actors[self.mentions[mention as usize].actor as usize]
+        self.story.actor_of(mention)
+    }
+}
+
+impl Story {
+    pub fn new(
+        actors: Vec<Actor>,
+        mentions: Vec<ActorId>,
+        relations: Vec<Relation>,
+        nodes: [Vec<GraphNode>; 2],
+        words: Words,
+    ) -> Story {
+        let mut index = Index {
+            mentions_of: vec![Vec::new(); actors.len()],
+            relations_of: vec![Vec::new(); actors.len()],
+        };
+        for (m, &a) in mentions.iter().enumerate() {
+            if let Some(list) = index.mentions_of.get_mut(usize::from(a)) {
+                list.push(m as MentionId);
+            }
+        }
+        for (r, rel) in relations.iter().enumerate() {
+            for a in [rel.from, rel.to] {
+                if let Some(list) = index.relations_of.get_mut(usize::from(a)) {
+                    list.push(r as RelationId);
+                }
+            }
+        }
+        Story {
+            actors,
+            mentions,
+            relations,
+            nodes,
+            words,
+            index,
+        }
+    }
+
+    /// Checks what a story read from the wire refers to, so that nothing indexes out of bounds
+    /// later: every mention, relation and node names an actor, every relation's sentences are in
+    /// order.
+    pub fn is_consistent(&self) -> bool {
+        let actors = self.actors.len();
+        let ok = |a: ActorId| usize::from(a) < actors;
+        self.mentions.iter().all(|&a| ok(a))
+            && self
+                .relations
+                .iter()
+                .all(|r| ok(r.from) && ok(r.to) && r.sentences.0 <= r.sentences.1)
+            && self.nodes.iter().flatten().all(|n| ok(n.actor))
+            && self.words.is_complete()
+    }
+
+    pub fn actor(&self, actor: ActorId) -> &Actor {
+        &self.actors[usize::from(actor)]
+    }
+
+    pub fn actor_of(&self, mention: MentionId) -> &Actor {
+        self.actor(self.mentions[usize::from(mention)])
+    }
+
+    pub fn relation(&self, relation: RelationId) -> &Relation {
+        &self.relations[usize::from(relation)]
+    }
+
+    /// Every mention of `actor`, in reading order.
+    pub fn mentions_of(&self, actor: ActorId) -> &[MentionId] {
+        &self.index.mentions_of[usize::from(actor)]
+    }
+
+    /// Every relation `actor` takes part in, in the order of the content file.
+    pub fn relations_of(&self, actor: ActorId) -> &[RelationId] {
+        &self.index.relations_of[usize::from(actor)]
+    }
+
+    /// The graph's nodes in `layout`.
+    pub fn nodes(&self, layout: Layout) -> &[GraphNode] {
+        &self.nodes[layout.index()]
     }
 
     pub fn actor_by_id(&self, id: &str) -> Option<ActorId> {
@@ -283,10 +483,9 @@ impl Document {
     pub fn emphasis(&self, focus: Option<Focus>) -> Emphasis {
         match focus {
             Some(Focus::Actor(a)) => {
-                let actor = &self.actors[a as usize];
                 // A handful of actors: a linear check keeps sorting code out of the wasm.
                 let mut actors = vec![a];
-                for &r in actor.relations {
+                for &r in self.relations_of(a) {
                     let other = self.other_end(r, a);
                     if !actors.contains(&other) {
                         actors.push(other);
@@ -294,13 +493,13 @@ impl Document {
                 }
                 Emphasis {
                     actors,
-                    relations: actor.relations.to_vec(),
-                    mentions: actor.mentions.to_vec(),
+                    relations: self.relations_of(a).to_vec(),
+                    mentions: self.mentions_of(a).to_vec(),
                     sentences: None,
                 }
             }
             Some(Focus::Relation(r)) => {
-                let rel = &self.relations[r as usize];
+                let rel = self.relation(r);
                 Emphasis {
                     actors: vec![rel.from, rel.to],
                     relations: vec![r],
@@ -324,24 +523,17 @@ impl Document {
         }
     }
 
-    /// The deep link for a focus, as [`Document::parse_hash`] reads it.
+    /// The deep link for a focus, as [`Story::parse_hash`] reads it.
     pub fn hash_of(&self, focus: Focus) -> String {
         match focus {
-            Focus::Actor(a) => format!("#actor={}", self.actors[a as usize].id),
-            Focus::Relation(r) => format!("#relation={}", self.relations[r as usize].id),
+            Focus::Actor(a) => format!("#actor={}", self.actor(a).id),
+            Focus::Relation(r) => format!("#relation={}", self.relation(r).id),
         }
-    }
-
-    /// The sentences of a block, as the (first, last) ids of its segments.
-    pub fn sentences_of(&self, block: &Block) -> (SentenceId, SentenceId) {
-        let first = block.segments.first().map_or(0, |s| s.sentence);
-        let last = block.segments.last().map_or(0, |s| s.sentence);
-        (first, last)
     }
 
     /// The other actor of a relation, seen from `actor`.
     pub fn other_end(&self, relation: RelationId, actor: ActorId) -> ActorId {
-        let r = &self.relations[relation as usize];
+        let r = self.relation(relation);
         if r.from == actor {
             r.to
         } else {
@@ -351,16 +543,40 @@ impl Document {
 
     /// The mention's position among its actor's mentions: (0-based index, count).
     pub fn mention_ordinal(&self, mention: MentionId) -> (usize, usize) {
-        let list = self.actor_of(mention).mentions;
+        let list = self.mentions_of(self.mentions[usize::from(mention)]);
         let index = list.iter().position(|&m| m == mention).unwrap_or(0);
         (index, list.len())
     }
 
     /// The actor's mention `step` places after (or before, if negative) this one, wrapping around.
     pub fn step_mention(&self, mention: MentionId, step: i32) -> MentionId {
-        let list = self.actor_of(mention).mentions;
+        let list = self.mentions_of(self.mentions[usize::from(mention)]);
         let (index, len) = self.mention_ordinal(mention);
         let len = len as i32;
         list[(index as i32 + step).rem_euclid(len) as usize]
+    }
+
+    /// The mention the card's previous/next buttons step to from `anchor`; from a graph node, the
+    /// actor's first (next) or last (previous) mention.
+    pub fn step_from(&self, anchor: Anchor, by: i32) -> MentionId {
+        match anchor {
+            Anchor::Mention(m) => self.step_mention(m, by),
+            Anchor::Node(a) => {
+                let list = self.mentions_of(a);
+                if by > 0 {
+                    list[0]
+                } else {
+                    list[list.len() - 1]
+                }
+            }
+        }
+    }
+
+    /// The actor a card is about.
+    pub fn actor_at(&self, anchor: Anchor) -> ActorId {
+        match anchor {
+            Anchor::Mention(m) => self.mentions[usize::from(m)],
+            Anchor::Node(a) => a,
+        }
     }
 }

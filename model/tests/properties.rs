@@ -6,13 +6,16 @@
 //! Run with `cargo test -p article-model --features source --test properties`;
 //! `PROPTEST_CASES=10000` runs more cases.
 
+mod common;
+
 use std::ops::Range;
 
 use article_model::segment::{cut, find_mentions, is_whole_word, Form, Span};
-use article_model::source::{compile, Sources};
+use article_model::source::Sources;
+use common::compile;
 use proptest::prelude::*;
 
-const CONTENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../content");
+const CONTENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../content/milei-cold-war");
 const NAMES: [&str; 4] = [
     "article.txt",
     "actors.toml",
@@ -35,6 +38,7 @@ fn sources(
         actors: (NAMES[1].into(), actors),
         mentions: mentions.map(|m| (NAMES[2].into(), m)),
         relations: relations.map(|r| (NAMES[3].into(), r)),
+        settings: None,
     }
 }
 

@@ -5,13 +5,16 @@
 //!
 //! Run with `cargo test -p article-model --features source`.
 
+mod common;
+
 use std::path::Path;
 
 use article_model::layout::{distance_to_segment, label_width, line_clearance, overlaps, Placed};
-use article_model::source::{compile, read_dir, to_rust, ContentError, Sources};
-use article_model::{Document, GraphLayout, RelationKind};
+use article_model::source::{read_dir, ContentError, Sources};
+use article_model::{Document, Layout, RelationKind};
+use common::compile;
 
-const CONTENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../content");
+const CONTENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../content/milei-cold-war");
 const TINY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tiny");
 const RELATIONS: &str = "relations.toml";
 
@@ -58,14 +61,14 @@ fn only_error(result: Result<&'static Document, Vec<ContentError>>, line: usize,
     }
 }
 
-fn boxes(doc: &Document, layout: &GraphLayout) -> Vec<Placed> {
-    layout
-        .nodes
+fn boxes(doc: &Document, layout: Layout) -> Vec<Placed> {
+    doc.story
+        .nodes(layout)
         .iter()
         .map(|n| Placed {
             x: f64::from(n.x),
             y: f64::from(n.y),
-            half_width: (label_width(doc.actors[n.actor as usize].short) / 2.0).max(10.0),
+            half_width: (label_width(&doc.story.actor(n.actor).short) / 2.0).max(10.0),
         })
         .collect()
 }
@@ -74,34 +77,35 @@ fn boxes(doc: &Document, layout: &GraphLayout) -> Vec<Placed> {
 fn every_quote_is_verbatim_and_points_at_its_sentence() {
     let doc = compile_dir(CONTENT);
     assert!(
-        doc.relations.len() >= 40,
+        doc.story.relations.len() >= 40,
         "the article's relations are all there"
     );
     let sentence_text = |id: u16| -> String {
         doc.blocks()
             .flat_map(|b| b.segments.iter())
             .filter(|s| s.sentence == id)
-            .map(|s| s.text)
+            .map(|s| s.text.as_str())
             .collect()
     };
-    for r in doc.relations {
+    for r in &doc.story.relations {
         let (first, last) = r.sentences;
         let evidence: String = (first..=last).map(sentence_text).collect();
         assert!(
-            evidence.contains(r.quote),
+            evidence.contains(&r.quote),
             "{}: {:?} not in its sentences {evidence:?}",
             r.id,
             r.quote
         );
         assert!(
-            doc.blocks().any(|b| b.text().contains(r.quote)),
+            doc.blocks().any(|b| b.text().contains(&r.quote)),
             "{} is verbatim",
             r.id
         );
         assert_ne!(r.from, r.to);
-        assert!(doc.actors[r.from as usize]
-            .relations
-            .contains(&(doc.relation_by_id(r.id).unwrap())));
+        assert!(doc
+            .story
+            .relations_of(r.from)
+            .contains(&(doc.story.relation_by_id(&r.id).unwrap())));
     }
 }
 
@@ -109,8 +113,11 @@ fn every_quote_is_verbatim_and_points_at_its_sentence() {
 fn the_relations_the_article_states_are_there() {
     let doc = compile_dir(CONTENT);
     let has = |from: &str, kind: RelationKind, to: &str| {
-        let (f, t) = (doc.actor_by_id(from).unwrap(), doc.actor_by_id(to).unwrap());
-        doc.relations.iter().any(|r| {
+        let (f, t) = (
+            doc.story.actor_by_id(from).unwrap(),
+            doc.story.actor_by_id(to).unwrap(),
+        );
+        doc.story.relations.iter().any(|r| {
             r.kind == kind
                 && ((r.from, r.to) == (f, t) || (!kind.directed() && (r.from, r.to) == (t, f)))
         })
@@ -138,19 +145,15 @@ fn the_relations_the_article_states_are_there() {
 
 #[test]
 fn layout_is_deterministic_without_overlaps() {
-    let first = to_rust(compile_dir(CONTENT));
-    assert_eq!(
-        first,
-        to_rust(compile_dir(CONTENT)),
-        "same content, same bytes"
-    );
+    let first = compile_dir(CONTENT);
+    assert_eq!(first, compile_dir(CONTENT), "same content, same layout");
     let doc = compile_dir(CONTENT);
-    for layout in [&doc.graph.wide, &doc.graph.compact] {
-        let placed = boxes(doc, layout);
-        let in_graph = doc
-            .actors
-            .iter()
-            .filter(|a| !a.relations.is_empty())
+    for which in Layout::ALL {
+        let layout = doc.graph.geometry(which);
+        let nodes = doc.story.nodes(which);
+        let placed = boxes(doc, which);
+        let in_graph = (0..doc.story.actors.len() as u16)
+            .filter(|&a| !doc.story.relations_of(a).is_empty())
             .count();
         assert_eq!(placed.len(), in_graph, "one node per actor with relations");
         for (i, a) in placed.iter().enumerate() {
@@ -166,29 +169,29 @@ fn layout_is_deterministic_without_overlaps() {
         }
         assert_eq!(
             layout.edges.len(),
-            doc.relations.len(),
+            doc.story.relations.len(),
             "one path per relation"
         );
         // No line seems to pass through an actor it does not join.
         let at = |actor: u16| {
-            let n = layout.nodes.iter().find(|n| n.actor == actor).unwrap();
+            let n = nodes.iter().find(|n| n.actor == actor).unwrap();
             (f64::from(n.x), f64::from(n.y))
         };
         let pair = |a: u16, b: u16| (a.min(b), a.max(b));
-        for r in doc.relations {
+        for r in &doc.story.relations {
             let count = doc
+                .story
                 .relations
                 .iter()
                 .filter(|o| pair(o.from, o.to) == pair(r.from, r.to))
                 .count();
-            for n in layout
-                .nodes
+            for n in nodes
                 .iter()
                 .filter(|n| n.actor != r.from && n.actor != r.to)
             {
                 let (d, _) =
                     distance_to_segment((f64::from(n.x), f64::from(n.y)), at(r.from), at(r.to));
-                let who = doc.actors[n.actor as usize].id;
+                let who = &doc.story.actor(n.actor).id;
                 assert!(
                     d >= line_clearance(count) - 1.0,
                     "{} passes {d:.1} from {who}",
@@ -202,8 +205,8 @@ fn layout_is_deterministic_without_overlaps() {
 #[test]
 fn the_tiny_article_has_its_graph() {
     let doc = compile_dir(TINY);
-    assert_eq!(doc.relations.len(), 2);
-    assert_eq!(doc.graph.wide.nodes.len(), 4);
+    assert_eq!(doc.story.relations.len(), 2);
+    assert_eq!(doc.story.nodes(Layout::Wide).len(), 4);
 }
 
 #[test]
@@ -211,7 +214,7 @@ fn no_relations_file_no_graph() {
     let mut sources = read_dir(Path::new(TINY)).unwrap();
     sources.relations = None;
     let doc = compile(&sources).unwrap();
-    assert!(doc.relations.is_empty() && doc.graph.wide.nodes.is_empty());
+    assert!(doc.story.relations.is_empty() && doc.story.nodes(Layout::Wide).is_empty());
 }
 
 #[test]

@@ -5,21 +5,18 @@ use std::ops::Range;
 
 use super::article::{parse_article, SourceBlock};
 use super::files::{parse, ActorEntry, ActorsFile, OverridesFile, RelationsFile};
+use super::locale::Locales;
 use super::relations::{self, Resolved, Text};
+use super::settings::parse_settings;
 use super::{did_you_mean, line_of, not_one_of, ContentError, Sources};
 use crate::segment::{find_mentions, is_whole_word, Form, Span};
-use crate::{Actor, Block, Document, Graph, Kind, Mention, MentionId, Relation, Segment};
+use crate::{
+    Actor, Block, Document, Geometry, Graph, GraphNode, Kind, MentionId, Relation, Segment,
+    Settings, Story,
+};
 
 /// The value of an override's `actor` that leaves its text unmarked.
 pub const NO_ACTOR: &str = "none";
-
-fn leak<T>(items: Vec<T>) -> &'static [T] {
-    Box::leak(items.into_boxed_slice())
-}
-
-fn leak_str(text: &str) -> &'static str {
-    Box::leak(text.to_string().into_boxed_str())
-}
 
 /// A pinned span: which block, where, which actor (None = unmarked), from which line of mentions.toml.
 struct Pin {
@@ -29,12 +26,38 @@ struct Pin {
     line: usize,
 }
 
-/// Reads, validates and compiles the content. All errors are returned, sorted by file and line.
-/// The document is leaked: it lives for the rest of the build script or test.
-pub fn compile(sources: &Sources) -> Result<&'static Document, Vec<ContentError>> {
+/// Reads, validates and compiles an article's content, in the words of `locales`. All errors are
+/// returned, sorted by file and line.
+pub fn compile(sources: &Sources, locales: &Locales) -> Result<Document, Vec<ContentError>> {
     let (article_file, article_bytes) = &sources.article;
     let (actors_file, actors_bytes) = &sources.actors;
     let mut errors = Vec::new();
+
+    let tags: Vec<&str> = locales.tags().collect();
+    let settings = match &sources.settings {
+        Some((file, bytes)) => {
+            parse_settings(file, bytes, &|tag| locales.find(tag).is_some(), &tags)
+                .map_err(|e| errors.extend(e))
+                .ok()
+        }
+        None => Some(Settings::default()),
+    };
+    let locale = settings.as_ref().and_then(|s| {
+        let found = locales.find(&s.language);
+        if found.is_none() && sources.settings.is_none() {
+            errors.push(ContentError::new(
+                article_file,
+                1,
+                format!(
+                    "no locale file for the default language {:?}; expected content/locales/{}.toml, or a `language` in article.toml (one of {})",
+                    s.language,
+                    s.language,
+                    tags.join(", ")
+                ),
+            ));
+        }
+        found
+    });
 
     let blocks = parse_article(article_file, article_bytes)
         .map_err(|e| errors.extend(e))
@@ -44,7 +67,9 @@ pub fn compile(sources: &Sources) -> Result<&'static Document, Vec<ContentError>
         .ok();
     let overrides = parse_optional::<OverridesFile>(&sources.mentions, &mut errors);
     let relations_file = parse_optional::<RelationsFile>(&sources.relations, &mut errors);
-    let (Some(blocks), Some((actors, actors_text))) = (blocks, actors) else {
+    let (Some(blocks), Some((actors, actors_text)), Some(settings), Some(locale)) =
+        (blocks, actors, settings, locale)
+    else {
         errors.sort();
         return Err(errors);
     };
@@ -153,12 +178,7 @@ pub fn compile(sources: &Sources) -> Result<&'static Document, Vec<ContentError>
             let wide = relations::lay_out(&resolved, &labels, relations::WIDE);
             let compact = relations::lay_out(&resolved, &labels, relations::COMPACT);
             match (wide, compact) {
-                (Some((wn, we)), Some((cn, ce))) => {
-                    graph = Some(Graph {
-                        wide: relations::to_layout(relations::WIDE, wn, we),
-                        compact: relations::to_layout(relations::COMPACT, cn, ce),
-                    })
-                }
+                (Some(wide), Some(compact)) => graph = Some((wide, compact)),
                 _ => errors.push(ContentError::new(
                     file,
                     1,
@@ -175,17 +195,38 @@ pub fn compile(sources: &Sources) -> Result<&'static Document, Vec<ContentError>
         errors.dedup();
         return Err(errors);
     }
-    let graph = graph.unwrap_or(Graph {
-        wide: relations::to_layout(relations::WIDE, Vec::new(), Vec::new()),
-        compact: relations::to_layout(relations::COMPACT, Vec::new(), Vec::new()),
-    });
+    let empty = |size: (u16, u16)| relations::LaidOut {
+        size,
+        nodes: Vec::new(),
+        edges: Vec::new(),
+    };
+    let (wide, compact) =
+        graph.unwrap_or_else(|| (empty(relations::WIDE), empty(relations::COMPACT)));
+    // The largest count the page or a card can show: an actor's mentions or relations, or all
+    // relations; every count up to it gets its plural form resolved now.
+    let max_count = (0..entries.len() as u16)
+        .map(|a| {
+            let mentions = found
+                .iter()
+                .flatten()
+                .filter(|s| s.actor == Some(a))
+                .count();
+            let relations = resolved.iter().filter(|r| r.from == a || r.to == a).count();
+            mentions.max(relations)
+        })
+        .chain([resolved.len()])
+        .max()
+        .unwrap_or(0);
+    let words = (locale.words(max_count), locale.page_words(max_count));
     Ok(build(
         &blocks,
         entries,
         &found,
         &text.sentences,
         resolved,
-        graph,
+        [wide, compact],
+        settings,
+        words,
     ))
 }
 
@@ -495,16 +536,19 @@ fn report_unused(
     }
 }
 
+#[allow(clippy::too_many_arguments)] // the parts of a checked article, each made by its own pass
 fn build(
     blocks: &[SourceBlock<'_>],
     entries: &[ActorEntry],
     found: &[Vec<Span<u16>>],
     sentences: &[Vec<Range<usize>>],
     resolved: Vec<Resolved>,
-    graph: Graph,
-) -> &'static Document {
+    [wide, compact]: [relations::LaidOut; 2],
+    settings: Settings,
+    (words, page_words): (crate::Words, crate::PageWords),
+) -> Document {
     let mut mentions = Vec::new();
-    let mut by_actor: Vec<Vec<MentionId>> = vec![Vec::new(); entries.len()];
+    let mut mention_blocks = Vec::new();
     let mut built = Vec::with_capacity(blocks.len());
     let mut sentence_id = 0u16;
     for (b, ((block, spans), ranges)) in blocks.iter().zip(found).zip(sentences).enumerate() {
@@ -521,14 +565,11 @@ fn build(
             let text = &block.text[range.clone()];
             for (run, actor) in crate::segment::cut(text, &inside) {
                 segments.push(Segment {
-                    text: leak_str(&text[run]),
+                    text: text[run].to_string(),
                     mention: actor.map(|actor| {
                         let id = mentions.len() as MentionId;
-                        mentions.push(Mention {
-                            actor,
-                            block: b as u16,
-                        });
-                        by_actor[actor as usize].push(id);
+                        mentions.push(actor);
+                        mention_blocks.push(b as u16);
                         id
                     }),
                     sentence: sentence_id,
@@ -536,52 +577,51 @@ fn build(
             }
             sentence_id += 1;
         }
-        built.push(Block {
-            segments: leak(segments),
-        });
-    }
-    let mut relations_of: Vec<Vec<u16>> = vec![Vec::new(); entries.len()];
-    for (i, r) in resolved.iter().enumerate() {
-        relations_of[r.from as usize].push(i as u16);
-        relations_of[r.to as usize].push(i as u16);
+        built.push(Block { segments });
     }
     let actors = entries
         .iter()
-        .zip(by_actor)
-        .zip(relations_of)
-        .map(|((e, list), rels)| Actor {
-            id: leak_str(e.id.get_ref()),
-            name: leak_str(e.name.get_ref()),
-            short: leak_str(e.short.as_ref().unwrap_or(&e.name).get_ref()),
+        .map(|e| Actor {
+            id: e.id.get_ref().clone(),
+            name: e.name.get_ref().clone(),
+            short: e.short.as_ref().unwrap_or(&e.name).get_ref().clone(),
             kind: Kind::from_key(e.kind.get_ref()).expect("kinds were checked"),
-            role: leak_str(e.role.get_ref()),
-            description: leak_str(e.description.get_ref()),
-            mentions: leak(list),
-            relations: leak(rels),
+            role: e.role.get_ref().clone(),
+            description: e.description.get_ref().clone(),
         })
         .collect();
     let relations = resolved
         .into_iter()
         .map(|r| Relation {
-            id: leak_str(&r.id),
+            id: r.id,
             kind: r.kind,
             from: r.from,
             to: r.to,
-            label: leak_str(&r.label),
-            quote: leak_str(&r.quote),
+            label: r.label,
+            quote: r.quote,
             sentences: r.sentences,
         })
         .collect();
+    let geometry = |l: &relations::LaidOut| Geometry {
+        width: l.size.0,
+        height: l.size.1,
+        edges: l.edges.clone(),
+    };
+    let nodes: [Vec<GraphNode>; 2] = [wide.nodes.clone(), compact.nodes.clone()];
     let mut built = built.into_iter();
     let title = built
         .next()
         .expect("the article was checked to have a headline");
-    Box::leak(Box::new(Document {
+    Document {
+        story: Story::new(actors, mentions, relations, nodes, words),
         title,
-        paragraphs: leak(built.collect()),
-        actors: leak(actors),
-        mentions: leak(mentions),
-        relations: leak(relations),
-        graph,
-    }))
+        paragraphs: built.collect(),
+        mention_blocks,
+        graph: Graph {
+            wide: geometry(&wide),
+            compact: geometry(&compact),
+        },
+        settings,
+        page_words,
+    }
 }

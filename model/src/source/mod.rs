@@ -1,21 +1,25 @@
-//! Reading, checking and compiling the content files (`article.txt`, `actors.toml`, `mentions.toml`)
-//! into a [`Document`]. Runs at build time only: every mistake becomes a [`ContentError`] that names
-//! the file and line and says what was expected, and nothing of this module ships in the wasm.
+//! Reading, checking and compiling an article's content files (`article.txt`, `actors.toml`, and
+//! the optional `mentions.toml`, `relations.toml` and `article.toml`) and the site's locale files
+//! into a [`crate::Document`]. Runs at build time only: every mistake becomes a [`ContentError`]
+//! that names the file and line and says what was expected, and nothing of this module ships in
+//! the wasm.
 
 mod article;
-mod codegen;
 mod compile;
 mod files;
+mod locale;
 mod relations;
+mod settings;
 
 use std::fmt;
 use std::path::Path;
 
-pub use codegen::{to_rust, to_rust_runtime};
 pub use compile::compile;
 pub use files::{
     ActorEntry, ActorsFile, OverrideEntry, OverridesFile, RelationEntry, RelationsFile,
 };
+pub use locale::{parse_locale, Locale, Locales};
+pub use settings::parse_settings;
 
 /// The largest content file accepted; a bigger one is almost surely a mistake (a pasted binary).
 pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
@@ -30,6 +34,8 @@ pub struct Sources {
     pub mentions: Option<(String, Vec<u8>)>,
     /// Optional: relations between actors, for the graph.
     pub relations: Option<(String, Vec<u8>)>,
+    /// Optional: the article's settings (language, genre…); defaults without it.
+    pub settings: Option<(String, Vec<u8>)>,
 }
 
 /// A mistake in the content, located for the person who must fix it.
@@ -67,8 +73,8 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
         + 1
 }
 
-/// Reads the content files of `dir` (`article.txt`, `actors.toml`, optional `mentions.toml` and
-/// `relations.toml`).
+/// Reads the content files of `dir` (`article.txt`, `actors.toml`, optional `mentions.toml`,
+/// `relations.toml` and `article.toml`).
 /// Paths in errors are `dir` joined with the file name, as given.
 pub fn read_dir(dir: &Path) -> Result<Sources, Vec<ContentError>> {
     let read = |name: &str, required: bool| -> Result<Option<(String, Vec<u8>)>, ContentError> {
@@ -95,12 +101,14 @@ pub fn read_dir(dir: &Path) -> Result<Sources, Vec<ContentError>> {
     let actors = take("actors.toml", true);
     let mentions = take("mentions.toml", false);
     let relations = take("relations.toml", false);
+    let settings = take("article.toml", false);
     match (article, actors) {
         (Some(article), Some(actors)) if errors.is_empty() => Ok(Sources {
             article,
             actors,
             mentions,
             relations,
+            settings,
         }),
         _ => Err(errors),
     }

@@ -8,7 +8,7 @@ use super::files::RelationsFile;
 use super::{did_you_mean, line_of, not_one_of, ContentError};
 use crate::layout::{edge_path, label_width, layout, NodeSpec, Placed};
 use crate::segment::is_whole_word;
-use crate::{ActorId, GraphLayout, GraphNode, RelationKind, SentenceId};
+use crate::{ActorId, GraphNode, RelationKind, SentenceId};
 
 /// A checked relation, before it joins the document.
 pub struct Resolved {
@@ -216,12 +216,15 @@ pub fn resolve(
 pub const WIDE: (u16, u16) = (560, 480);
 pub const COMPACT: (u16, u16) = (340, 720);
 
-/// The actors in the graph (in actor order) and the laid-out graph for one size.
-pub fn lay_out(
-    relations: &[Resolved],
-    labels: &[&str],
-    size: (u16, u16),
-) -> Option<(Vec<GraphNode>, Vec<String>)> {
+/// One layout of the graph: its size, the actors in it (in actor order) and each relation's path.
+pub struct LaidOut {
+    pub size: (u16, u16),
+    pub nodes: Vec<GraphNode>,
+    pub edges: Vec<String>,
+}
+
+/// Lays the graph out for one size; `None` when its nodes cannot be placed apart.
+pub fn lay_out(relations: &[Resolved], labels: &[&str], size: (u16, u16)) -> Option<LaidOut> {
     let mut in_graph: Vec<ActorId> = relations.iter().flat_map(|r| [r.from, r.to]).collect();
     in_graph.sort_unstable();
     in_graph.dedup();
@@ -287,21 +290,5 @@ pub fn lay_out(
             }
         })
         .collect();
-    Some((nodes, edges))
-}
-
-/// A layout in the document's static form.
-pub fn to_layout(size: (u16, u16), nodes: Vec<GraphNode>, edges: Vec<String>) -> GraphLayout {
-    GraphLayout {
-        width: size.0,
-        height: size.1,
-        nodes: Box::leak(nodes.into_boxed_slice()),
-        edges: Box::leak(
-            edges
-                .into_iter()
-                .map(|e| &*Box::leak(e.into_boxed_str()))
-                .collect::<Vec<_>>()
-                .into_boxed_slice(),
-        ),
-    }
+    Some(LaidOut { size, nodes, edges })
 }

@@ -1,0 +1,740 @@
+//! The markup rules, in one place: what the page's elements show (classes, attributes, text) for a
+//! reader's state. The prerendered page is rendered from [`View::of`] the initial state; in the
+//! browser, after every event, [`View::patches`] says what changed from the last view, and the
+//! browser side applies exactly that. Both go through the element rules below ([`MentionView`],
+//! [`NodeView`]…), so the markup the page starts with and the markup the browser writes cannot
+//! drift apart (a test renders states both ways and compares).
+
+use crate::reader::Reader;
+use crate::words::{fill, Words};
+use crate::{
+    ActorId, Anchor, DomId, Emphasis, Focus, KindSet, Layout, MentionId, RelationId, RelationKind,
+    SentenceId, Story,
+};
+
+/// The class that marks an open mention, a highlighted one, a sentence of evidence…
+pub mod class {
+    pub const OPEN: &str = "xa-open";
+    pub const HIGHLIGHT: &str = "xa-hl";
+    pub const EVIDENCE: &str = "xa-ev";
+    pub const EMPHASIS: &str = "xa-em";
+    pub const SELECTED: &str = "xa-sel";
+    pub const HIDDEN: &str = "xa-hidden";
+    pub const DIM: &str = "xa-dim";
+}
+
+/// What the page shows for a state: everything in the markup that the reader can change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct View {
+    /// The browser side runs: only then are names said to open a card (`aria-haspopup`,
+    /// `aria-expanded`). Without it (no JavaScript, or a runtime that did not start) they are plain
+    /// links, and say so.
+    pub interactive: bool,
+    /// Names are links that open cards (else plain text).
+    pub marked: bool,
+    /// The switch's state.
+    pub switch_on: bool,
+    /// The mention whose card is in the page.
+    pub open: Option<MentionId>,
+    /// What the graph emphasises (pointed at, or else selected).
+    pub active: Option<Focus>,
+    pub selected: Option<Focus>,
+    pub hidden: KindSet,
+    /// Each layout's Tab stops: (node, edge).
+    pub stops: [(Option<ActorId>, Option<RelationId>); 2],
+    emphasis: Emphasis,
+}
+
+/// One change to the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Patch {
+    Class {
+        id: DomId,
+        class: &'static str,
+        on: bool,
+    },
+    /// Sets an attribute, or removes it (`None`).
+    Attr {
+        id: DomId,
+        name: &'static str,
+        value: Option<String>,
+    },
+    Text {
+        id: DomId,
+        text: String,
+    },
+    /// The names become links again (`true`) or plain text (`false`), their words unchanged.
+    Marked(bool),
+}
+
+/// A mention's changing state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MentionView {
+    pub interactive: bool,
+    pub open: bool,
+    pub highlighted: bool,
+}
+
+impl MentionView {
+    pub fn classes(self) -> [(&'static str, bool); 2] {
+        [
+            (class::OPEN, self.open),
+            (class::HIGHLIGHT, self.highlighted),
+        ]
+    }
+
+    /// The name opens a card (a non-modal dialog) only once the browser side runs.
+    pub fn aria_haspopup(self) -> Option<&'static str> {
+        self.interactive.then_some("dialog")
+    }
+
+    pub fn aria_expanded(self) -> Option<&'static str> {
+        self.interactive.then_some(aria_bool(self.open))
+    }
+
+    /// Only an open mention points at the card: there is no other.
+    pub fn aria_controls(self) -> Option<String> {
+        self.open.then(|| DomId::Card.to_string())
+    }
+}
+
+/// A node's changing state, in one layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NodeView {
+    pub emphasised: bool,
+    pub selected: bool,
+    pub tab_stop: bool,
+}
+
+impl NodeView {
+    pub fn classes(self) -> [(&'static str, bool); 2] {
+        [
+            (class::EMPHASIS, self.emphasised),
+            (class::SELECTED, self.selected),
+        ]
+    }
+
+    pub fn tabindex(self) -> &'static str {
+        if self.tab_stop {
+            "0"
+        } else {
+            "-1"
+        }
+    }
+}
+
+/// An edge's changing state, in one layout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EdgeView {
+    pub emphasised: bool,
+    pub selected: bool,
+    pub hidden: bool,
+    pub tab_stop: bool,
+}
+
+impl EdgeView {
+    pub fn classes(self) -> [(&'static str, bool); 3] {
+        [
+            (class::EMPHASIS, self.emphasised),
+            (class::SELECTED, self.selected),
+            (class::HIDDEN, self.hidden),
+        ]
+    }
+
+    pub fn tabindex(self) -> &'static str {
+        if self.tab_stop {
+            "0"
+        } else {
+            "-1"
+        }
+    }
+}
+
+/// `"true"` or `"false"`, as ARIA writes a boolean.
+pub fn aria_bool(on: bool) -> &'static str {
+    if on {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+impl View {
+    /// What the page shows for `reader`'s state.
+    pub fn of(story: &Story, reader: &Reader) -> View {
+        let active = reader.active();
+        View {
+            interactive: reader.interactive,
+            marked: reader.cards_on(),
+            switch_on: reader.cards_chosen,
+            open: match reader.card_shown {
+                Some(Anchor::Mention(m)) => Some(m),
+                _ => None,
+            },
+            active,
+            selected: reader.selected,
+            hidden: reader.hidden,
+            stops: reader.stops.map(|s| (s.node, s.edge)),
+            emphasis: story.emphasis(active),
+        }
+    }
+
+    pub fn mention(&self, story: &Story, m: MentionId) -> MentionView {
+        MentionView {
+            interactive: self.interactive,
+            open: self.open == Some(m),
+            highlighted: matches!(self.active, Some(Focus::Actor(a)) if story.mentions[usize::from(m)] == a),
+        }
+    }
+
+    /// Whether a sentence is the evidence of the relation the graph points at.
+    pub fn evidence(&self, sentence: SentenceId) -> bool {
+        self.emphasis
+            .sentences
+            .is_some_and(|(from, to)| from <= sentence && sentence <= to)
+    }
+
+    pub fn node(&self, layout: Layout, actor: ActorId) -> NodeView {
+        NodeView {
+            emphasised: self.emphasis.actors.contains(&actor),
+            selected: self.selected == Some(Focus::Actor(actor)),
+            tab_stop: self.stops[layout.index()].0 == Some(actor),
+        }
+    }
+
+    /// Whether a node's label is emphasised (with its node).
+    pub fn label(&self, actor: ActorId) -> bool {
+        self.emphasis.actors.contains(&actor)
+    }
+
+    pub fn edge(&self, story: &Story, layout: Layout, relation: RelationId) -> EdgeView {
+        EdgeView {
+            emphasised: self.emphasis.relations.contains(&relation),
+            selected: self.selected == Some(Focus::Relation(relation)),
+            hidden: self.hidden.contains(story.relation(relation).kind),
+            tab_stop: self.stops[layout.index()].1 == Some(relation),
+        }
+    }
+
+    /// Whether the graph dims what is not emphasised.
+    pub fn dim(&self) -> bool {
+        self.active.is_some()
+    }
+
+    /// Whether a legend button is pressed (its type shows).
+    pub fn legend(&self, kind: RelationKind) -> bool {
+        !self.hidden.contains(kind)
+    }
+
+    pub fn hint<'w>(&self, words: &'w Words) -> &'w str {
+        if self.switch_on {
+            &words.hint_on
+        } else {
+            &words.hint_off
+        }
+    }
+
+    /// The caption under the graph: a relation's name, a line of text, a quote (set off as a
+    /// quotation by its style, not by added quote marks, which would clash with the quote's own).
+    pub fn caption(&self, story: &Story) -> (String, String, String) {
+        let words = &story.words;
+        match self.active {
+            Some(Focus::Actor(a)) => {
+                let n = story.relations_of(a).len();
+                let text = fill(
+                    words.plurals.pick(&words.caption_actor, n),
+                    &[("name", &story.actor(a).name), ("n", &n.to_string())],
+                );
+                (String::new(), text, String::new())
+            }
+            Some(Focus::Relation(r)) => (
+                relation_name(story, r),
+                String::new(),
+                story.relation(r).quote.clone(),
+            ),
+            None => (String::new(), words.caption_idle.clone(), String::new()),
+        }
+    }
+
+    /// What changed from `old` to `self`, element by element, touching only what changed.
+    pub fn patches(&self, story: &Story, old: &View) -> Vec<Patch> {
+        let mut out = Vec::new();
+        if old.marked != self.marked {
+            out.push(Patch::Marked(self.marked));
+        }
+        if old.switch_on != self.switch_on {
+            out.push(Patch::Attr {
+                id: DomId::Switch,
+                name: "aria-pressed",
+                value: Some(aria_bool(self.switch_on).into()),
+            });
+            out.push(Patch::Text {
+                id: DomId::Hint,
+                text: self.hint(&story.words).into(),
+            });
+        }
+        // Mentions: all of them when the browser side takes over, else the open one and the
+        // highlighted ones, before and after.
+        let mut mentions: Vec<MentionId> = old.open.into_iter().chain(self.open).collect();
+        if old.interactive != self.interactive {
+            mentions.extend(0..story.mentions.len() as MentionId);
+        }
+        mentions.extend(&old.emphasis.mentions);
+        mentions.extend(&self.emphasis.mentions);
+        for m in dedup(mentions) {
+            let (was, now) = (old.mention(story, m), self.mention(story, m));
+            if was == now {
+                continue;
+            }
+            let id = DomId::Mention(m);
+            classes(&mut out, id, &was.classes(), &now.classes());
+            if was.interactive != now.interactive {
+                out.push(Patch::Attr {
+                    id,
+                    name: "aria-haspopup",
+                    value: now.aria_haspopup().map(Into::into),
+                });
+            }
+            if was.aria_expanded() != now.aria_expanded() {
+                out.push(Patch::Attr {
+                    id,
+                    name: "aria-expanded",
+                    value: now.aria_expanded().map(Into::into),
+                });
+            }
+            if was.aria_controls() != now.aria_controls() {
+                out.push(Patch::Attr {
+                    id,
+                    name: "aria-controls",
+                    value: now.aria_controls(),
+                });
+            }
+        }
+        // Sentences of evidence.
+        let sentences = [old.emphasis.sentences, self.emphasis.sentences];
+        for (from, to) in sentences.into_iter().flatten() {
+            for s in from..=to {
+                if old.evidence(s) != self.evidence(s) {
+                    out.push(Patch::Class {
+                        id: DomId::Sentence(s),
+                        class: class::EVIDENCE,
+                        on: self.evidence(s),
+                    });
+                }
+            }
+        }
+        // The graph's nodes, labels and edges whose state may have changed, in both layouts.
+        let mut actors: Vec<ActorId> = old.emphasis.actors.clone();
+        actors.extend(&self.emphasis.actors);
+        let mut relations: Vec<RelationId> = old.emphasis.relations.clone();
+        relations.extend(&self.emphasis.relations);
+        for focus in [old.selected, self.selected].into_iter().flatten() {
+            match focus {
+                Focus::Actor(a) => actors.push(a),
+                Focus::Relation(r) => relations.push(r),
+            }
+        }
+        for (was, now) in old.stops.iter().zip(&self.stops) {
+            actors.extend(was.0.into_iter().chain(now.0));
+            relations.extend(was.1.into_iter().chain(now.1));
+        }
+        if old.hidden != self.hidden {
+            relations.extend(0..story.relations.len() as RelationId);
+        }
+        let (actors, relations) = (dedup(actors), dedup(relations));
+        for layout in Layout::ALL {
+            if story.nodes(layout).is_empty() {
+                continue;
+            }
+            for &a in &actors {
+                let (was, now) = (old.node(layout, a), self.node(layout, a));
+                let id = DomId::Node(layout, a);
+                classes(&mut out, id, &was.classes(), &now.classes());
+                if was.tab_stop != now.tab_stop {
+                    out.push(Patch::Attr {
+                        id,
+                        name: "tabindex",
+                        value: Some(now.tabindex().into()),
+                    });
+                }
+                if old.label(a) != self.label(a) {
+                    out.push(Patch::Class {
+                        id: DomId::Label(layout, a),
+                        class: class::EMPHASIS,
+                        on: self.label(a),
+                    });
+                }
+            }
+            for &r in &relations {
+                let (was, now) = (old.edge(story, layout, r), self.edge(story, layout, r));
+                let id = DomId::Edge(layout, r);
+                classes(&mut out, id, &was.classes(), &now.classes());
+                if was.tab_stop != now.tab_stop {
+                    out.push(Patch::Attr {
+                        id,
+                        name: "tabindex",
+                        value: Some(now.tabindex().into()),
+                    });
+                }
+            }
+            if old.dim() != self.dim() {
+                out.push(Patch::Class {
+                    id: DomId::Graph(layout),
+                    class: class::DIM,
+                    on: self.dim(),
+                });
+            }
+        }
+        if old.hidden != self.hidden {
+            for kind in RelationKind::ALL {
+                if old.legend(kind) != self.legend(kind) {
+                    out.push(Patch::Attr {
+                        id: DomId::Legend(kind),
+                        name: "aria-pressed",
+                        value: Some(aria_bool(self.legend(kind)).into()),
+                    });
+                }
+            }
+        }
+        if old.active != self.active {
+            let (was, now) = (old.caption(story), self.caption(story));
+            for (id, was, now) in [
+                (DomId::CaptionName, was.0, now.0),
+                (DomId::CaptionText, was.1, now.1),
+                (DomId::CaptionQuote, was.2, now.2),
+            ] {
+                if was != now {
+                    out.push(Patch::Text { id, text: now });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// One line of the graph, as a reader hears or reads it: "Milei — insulted — Lula".
+pub fn relation_name(story: &Story, relation: RelationId) -> String {
+    let r = story.relation(relation);
+    fill(
+        &story.words.relation,
+        &[
+            ("from", &story.actor(r.from).short),
+            ("label", &r.label),
+            ("to", &story.actor(r.to).short),
+        ],
+    )
+}
+
+fn classes(
+    out: &mut Vec<Patch>,
+    id: DomId,
+    was: &[(&'static str, bool)],
+    now: &[(&'static str, bool)],
+) {
+    for (&(class, before), &(_, after)) in was.iter().zip(now) {
+        if before != after {
+            out.push(Patch::Class {
+                id,
+                class,
+                on: after,
+            });
+        }
+    }
+}
+
+/// The items of `list`, each once, in first-seen order (a handful: no sorting code in the wasm).
+fn dedup<T: PartialEq + Copy>(list: Vec<T>) -> Vec<T> {
+    let mut out: Vec<T> = Vec::with_capacity(list.len());
+    for x in list {
+        if !out.contains(&x) {
+            out.push(x);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::flags::Flags;
+    use crate::reader::{CardAction, Event, Key, Point, Target};
+    use crate::testing::sample_story;
+
+    /// Every changing thing of every element, as the page would hold it for `view`: class names
+    /// that are on, attributes, texts, and whether names are marked.
+    fn page(story: &Story, view: &View) -> BTreeMap<String, String> {
+        let mut out = BTreeMap::new();
+        let mut put = |id: DomId, what: &str, value: String| {
+            out.insert(format!("{id} {what}"), value);
+        };
+        for m in 0..story.mentions.len() as MentionId {
+            let v = view.mention(story, m);
+            for (c, on) in v.classes() {
+                put(DomId::Mention(m), c, on.to_string());
+            }
+            put(
+                DomId::Mention(m),
+                "aria-haspopup",
+                format!("{:?}", v.aria_haspopup()),
+            );
+            put(
+                DomId::Mention(m),
+                "aria-expanded",
+                format!("{:?}", v.aria_expanded()),
+            );
+            put(
+                DomId::Mention(m),
+                "aria-controls",
+                format!("{:?}", v.aria_controls()),
+            );
+        }
+        for s in 0..10 {
+            put(
+                DomId::Sentence(s),
+                class::EVIDENCE,
+                view.evidence(s).to_string(),
+            );
+        }
+        for layout in Layout::ALL {
+            for n in story.nodes(layout) {
+                let v = view.node(layout, n.actor);
+                for (c, on) in v.classes() {
+                    put(DomId::Node(layout, n.actor), c, on.to_string());
+                }
+                put(
+                    DomId::Node(layout, n.actor),
+                    "tabindex",
+                    v.tabindex().into(),
+                );
+                put(
+                    DomId::Label(layout, n.actor),
+                    class::EMPHASIS,
+                    view.label(n.actor).to_string(),
+                );
+            }
+            for r in 0..story.relations.len() as RelationId {
+                let v = view.edge(story, layout, r);
+                for (c, on) in v.classes() {
+                    put(DomId::Edge(layout, r), c, on.to_string());
+                }
+                put(DomId::Edge(layout, r), "tabindex", v.tabindex().into());
+            }
+            put(DomId::Graph(layout), class::DIM, view.dim().to_string());
+        }
+        for kind in RelationKind::ALL {
+            put(
+                DomId::Legend(kind),
+                "aria-pressed",
+                aria_bool(view.legend(kind)).into(),
+            );
+        }
+        put(
+            DomId::Switch,
+            "aria-pressed",
+            aria_bool(view.switch_on).into(),
+        );
+        put(DomId::Hint, "text", view.hint(&story.words).into());
+        let (name, text, quote) = view.caption(story);
+        put(DomId::CaptionName, "text", name);
+        put(DomId::CaptionText, "text", text);
+        put(DomId::CaptionQuote, "text", quote);
+        put(DomId::App, "marked", view.marked.to_string());
+        out
+    }
+
+    /// `page` with `patches` applied, as the browser side applies them.
+    fn apply(mut page: BTreeMap<String, String>, patches: &[Patch]) -> BTreeMap<String, String> {
+        for p in patches {
+            let (key, value) = match p {
+                Patch::Class { id, class, on } => (format!("{id} {class}"), on.to_string()),
+                Patch::Attr { id, name, value } => {
+                    let v = match (*name, value) {
+                        ("aria-controls" | "aria-haspopup" | "aria-expanded", v) => {
+                            format!("{v:?}")
+                        }
+                        (_, Some(v)) => v.clone(),
+                        (_, None) => String::new(),
+                    };
+                    (format!("{id} {name}"), v)
+                }
+                Patch::Text { id, text } => (format!("{id} text"), text.clone()),
+                Patch::Marked(on) => (format!("{} marked", DomId::App), on.to_string()),
+            };
+            assert!(
+                page.contains_key(&key),
+                "a patch for something the page does not have: {key}"
+            );
+            page.insert(key, value);
+        }
+        page
+    }
+
+    const AT: Point = Point { x: 1.0, y: 1.0 };
+
+    /// A walk through the page: each step's view, patched from the step before, must be the
+    /// page that view describes.
+    #[test]
+    fn patches_bring_the_page_from_each_state_to_the_next_exactly() {
+        let story = sample_story();
+        let mut reader = Reader::new(&story, Flags::default());
+        let steps = [
+            Event::Start {
+                cards_stored_on: true,
+                hash: None,
+            },
+            Event::FocusIn {
+                target: Target::Mention(1),
+            },
+            Event::CardRendered,
+            Event::Click {
+                target: Target::Node(Layout::Wide, 2),
+                at: Some(AT),
+            },
+            Event::CardRendered,
+            Event::PointerOver {
+                target: Target::Edge(Layout::Wide, 1),
+                from: Target::Other,
+                at: AT,
+                pointer: crate::interaction::Pointer::Mouse,
+            },
+            Event::Legend(RelationKind::Feud),
+            Event::Key {
+                target: Target::Node(Layout::Compact, 0),
+                key: Key::End,
+            },
+            Event::PointerOut {
+                target: Target::Edge(Layout::Wide, 1),
+                to: Target::Other,
+                pointer: crate::interaction::Pointer::Mouse,
+            },
+            Event::Card(CardAction::ShowRelation(1)),
+            Event::Switch,
+            Event::CardRendered,
+            Event::Legend(RelationKind::Trade),
+            Event::Legend(RelationKind::Feud),
+            Event::Switch,
+            Event::Key {
+                target: Target::Edge(Layout::Wide, 1),
+                key: Key::Escape,
+            },
+        ];
+        let mut view = View::of(&story, &reader);
+        let mut shown = page(&story, &view);
+        for (i, event) in steps.into_iter().enumerate() {
+            reader.handle(&story, event);
+            let next = View::of(&story, &reader);
+            let patches = next.patches(&story, &view);
+            shown = apply(shown, &patches);
+            assert_eq!(shown, page(&story, &next), "after step {i}: {event:?}");
+            assert!(
+                patches
+                    .iter()
+                    .all(|p| apply(page(&story, &view), std::slice::from_ref(p))
+                        != page(&story, &view)),
+                "step {i}: every patch changes something: {patches:?}"
+            );
+            view = next;
+        }
+    }
+
+    #[test]
+    fn an_open_mention_says_so_and_points_at_the_card() {
+        let v = MentionView {
+            interactive: true,
+            open: true,
+            highlighted: false,
+        };
+        assert_eq!(v.aria_expanded(), Some("true"));
+        assert_eq!(v.aria_controls().as_deref(), Some("xa-card"));
+        let closed = MentionView {
+            interactive: true,
+            open: false,
+            highlighted: true,
+        };
+        assert_eq!(
+            (closed.aria_expanded(), closed.aria_controls()),
+            (Some("false"), None)
+        );
+        assert_eq!(closed.aria_haspopup(), Some("dialog"));
+    }
+
+    #[test]
+    fn names_promise_a_card_only_once_the_browser_side_runs() {
+        let story = sample_story();
+        let mut reader = Reader::new(&story, Flags::default());
+        let page = View::of(&story, &reader);
+        let m = page.mention(&story, 0);
+        assert_eq!(
+            (m.aria_haspopup(), m.aria_expanded()),
+            (None, None),
+            "a plain link"
+        );
+        reader.handle(
+            &story,
+            Event::Start {
+                cards_stored_on: true,
+                hash: None,
+            },
+        );
+        let running = View::of(&story, &reader);
+        let patches = running.patches(&story, &page);
+        for m in 0..story.mentions.len() as MentionId {
+            for (name, value) in [("aria-haspopup", "dialog"), ("aria-expanded", "false")] {
+                let patch = Patch::Attr {
+                    id: DomId::Mention(m),
+                    name,
+                    value: Some(value.into()),
+                };
+                assert!(patches.contains(&patch), "mention {m} gets {name}");
+            }
+        }
+    }
+
+    #[test]
+    fn pointing_at_an_actor_highlights_its_mentions_and_emphasises_its_partners() {
+        let story = sample_story();
+        let mut reader = Reader::new(&story, Flags::default());
+        reader.handle(
+            &story,
+            Event::PointerOver {
+                target: Target::Node(Layout::Wide, 0),
+                from: Target::Other,
+                at: AT,
+                pointer: crate::interaction::Pointer::Mouse,
+            },
+        );
+        let v = View::of(&story, &reader);
+        let highlighted: Vec<MentionId> = (0..6)
+            .filter(|&m| v.mention(&story, m).highlighted)
+            .collect();
+        assert_eq!(highlighted, vec![0, 2, 5]);
+        assert!(v.node(Layout::Wide, 1).emphasised && v.node(Layout::Wide, 2).emphasised);
+        assert!(
+            v.edge(&story, Layout::Wide, 0).emphasised
+                && v.edge(&story, Layout::Compact, 1).emphasised
+        );
+        assert!(v.dim());
+        assert_eq!(v.caption(&story).1, "A: 2 relations");
+    }
+
+    #[test]
+    fn pointing_at_a_relation_marks_its_sentences_and_quotes_it() {
+        let story = sample_story();
+        let mut reader = Reader::new(&story, Flags::default());
+        reader.handle(
+            &story,
+            Event::Click {
+                target: Target::Edge(Layout::Wide, 1),
+                at: Some(AT),
+            },
+        );
+        let v = View::of(&story, &reader);
+        assert!(v.evidence(5) && !v.evidence(4));
+        assert_eq!(
+            v.caption(&story),
+            ("a — l — c".into(), String::new(), "q".into())
+        );
+    }
+}
