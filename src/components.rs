@@ -1,4 +1,5 @@
-//! The page's components: each renders what it is given and reports what the reader does.
+//! The page's components: each renders what it is given; the ones of the prerendered page take the
+//! reader's initial [`article_model::view::View`] and write what it says.
 
 pub mod article_body;
 pub mod cards_switch;

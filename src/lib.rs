@@ -1,26 +1,34 @@
-//! The explorable article: a Yew app that renders the compiled content and opens a hover card for
-//! every actor mentioned. The decisions live in `article_model`; this crate renders and wires events.
+//! The explorable article's app: the page as Yew components, and the browser side that takes the
+//! prerendered page over. The build tools render [`page::Page`] natively, in the reader's initial
+//! state ([`article_model::view::View`]); in the browser, [`shell`] turns the reader's events into
+//! the model's inputs and its effects into DOM calls, and renders the one live component, the card.
+//! The decisions live in `article_model`; this crate renders and wires.
 
-pub mod app;
 pub mod components;
-mod dom;
-#[cfg(feature = "ssr")]
-pub mod imports;
-pub mod island;
-#[cfg(feature = "ssr")]
-pub mod prerender;
+pub mod page;
+#[cfg(feature = "csr")]
+pub mod shell;
 
-pub use app::{App, AppProps, DocRef};
+use std::rc::Rc;
 
-/// The article compiled from `content/` by the build script (see `build.rs`): all of it for
-/// rendering natively (`ssr`), and without the text and graph paths in the browser.
-pub mod content {
-    // The browser's copy has no text segments.
-    #[allow(unused_imports)]
-    use article_model::{
-        Actor, Block, Document, Graph, GraphLayout, GraphNode, Kind, Mention, Relation,
-        RelationKind, Segment,
-    };
+use article_model::{Document, Story};
 
-    include!(concat!(env!("OUT_DIR"), "/content.rs"));
+/// The article, shared by the components without copying (compared by address: it never changes).
+#[derive(Clone, Debug)]
+pub struct DocRef(pub Rc<Document>);
+
+impl PartialEq for DocRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The story the card is rendered from: in the browser, all it has of the article.
+#[derive(Clone, Debug)]
+pub struct StoryRef(pub Rc<Story>);
+
+impl PartialEq for StoryRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }

@@ -1,15 +1,17 @@
-//! Browser entry: the page arrives prerendered; this takes it over and renders the hover card
-//! into `#xa-card-host`.
+//! Browser entry. The page arrives prerendered; `web/boot.js` fetches this wasm and the article's
+//! story side by side, then calls [`start`] with the story's bytes.
 
-use explorable_article::app::CARD_HOST_ID;
-use explorable_article::content::DOCUMENT;
+use wasm_bindgen::prelude::*;
 
-fn main() {
-    let host = gloo::utils::document()
-        .get_element_by_id(CARD_HOST_ID)
-        .expect("the prerendered page has the card host");
-    explorable_article::island::start(&DOCUMENT, host);
+/// Takes the prerendered page over. An error (a story this runtime cannot read) leaves the page as
+/// it is, readable, and the boot script says so in one line.
+#[wasm_bindgen]
+pub fn start(story: &[u8]) -> Result<(), JsValue> {
+    explorable_article::shell::start(story).map_err(JsValue::from_str)
 }
+
+fn main() {}
+
 // A small free-list allocator (it coalesces freed blocks) instead of the standard dlmalloc: about
 // 2.7 KB less wasm after compression. The heap holds a few kilobytes, so its linear-time free list
 // costs nothing measurable (the benchmark's card latency and memory growth say so).

@@ -1,16 +1,16 @@
 //! The toolbar above the article: the one-click switch that turns actor cards (and the marking of
 //! names) on and off, and, where the graph sits below the text, a link down to it.
 
+use article_model::view::{aria_bool, View};
+use article_model::DomId;
 use yew::prelude::*;
 
-/// The hint beside the switch, with cards on and off.
-pub const HINT_ON: &str =
-    "Names are marked: hover, focus or tap one to see who they are in this story.";
-pub const HINT_OFF: &str = "Actor cards are off.";
+use crate::DocRef;
 
 #[derive(Properties, PartialEq)]
 pub struct CardsSwitchProps {
-    pub on: bool,
+    pub doc: DocRef,
+    pub view: View,
     /// The page has a relation graph to link to.
     #[prop_or_default]
     pub graph: bool,
@@ -18,18 +18,19 @@ pub struct CardsSwitchProps {
 
 #[component]
 pub fn CardsSwitch(props: &CardsSwitchProps) -> Html {
-    let on = props.on;
+    let doc = &props.doc.0;
+    let words = &doc.page_words;
+    let hint = DomId::Hint.to_string();
     html! {
         <div class="xa-toolbar">
-            <span class="xa-hint" id="xa-hint">
-                { if on { HINT_ON } else { HINT_OFF } }
-            </span>
+            <span class="xa-hint" id={hint.clone()}>{ props.view.hint(&doc.story.words) }</span>
             if props.graph {
-                <a class="xa-jump" href="#xa-graph-title">{ "Who does what to whom ↓" }</a>
+                <a class="xa-jump" href={format!("#{}", DomId::GraphTitle)}>{ &words.jump_to_graph }</a>
             }
-            <button type="button" class="xa-switch" aria-pressed={on.to_string()} aria-describedby="xa-hint">
+            <button type="button" id={DomId::Switch.to_string()} class="xa-switch"
+                aria-pressed={aria_bool(props.view.switch_on)} aria-describedby={hint}>
                 <span class="xa-switch-track" aria-hidden="true"><span class="xa-switch-thumb"></span></span>
-                { "Actor cards" }
+                { &words.switch }
             </button>
         </div>
     }

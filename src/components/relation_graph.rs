@@ -1,97 +1,41 @@
 //! The relation graph: who feuds with, allies with, trades with or cuts ties with whom, as the
-//! article states it. An SVG laid out at build time (a wide and a compact shape; CSS shows the one
-//! that fits), with a legend that filters by type, keyboard access (Tab into the actors or the lines,
-//! arrow keys between them, Enter to activate, Esc to clear) and a table as its text alternative.
+//! article states it. An SVG laid out at build time (a wide and a compact shape; the page carries
+//! the wide one and the compact geometry), with a legend that filters by type, keyboard access
+//! (Tab into the actors or the lines, arrow keys between them, Enter to activate, Esc to clear) and
+//! a table as its text alternative.
 
-use article_model::{ActorId, Document, Focus, GraphLayout, Kind, RelationKind};
+use article_model::view::{aria_bool, relation_name, View};
+use article_model::words::fill;
+use article_model::{DomId, Kind, Layout, RelationKind, LABEL_OFFSET};
 use yew::prelude::*;
 
-use crate::app::DocRef;
 use crate::components::relations_table::RelationsTable;
-
-/// DOM ids of an actor's node in the wide and the compact layout.
-pub fn node_dom_ids(actor: ActorId) -> [String; 2] {
-    [format!("xa-n-w-{actor}"), format!("xa-n-c-{actor}")]
-}
-
-/// The two layouts' id tags: `w`ide and `c`ompact.
-pub const LAYOUT_TAGS: [&str; 2] = ["w", "c"];
+use crate::DocRef;
 
 #[derive(Properties, PartialEq)]
 pub struct RelationFigureProps {
     pub doc: DocRef,
-    /// What is emphasised: hovered, focused or selected.
-    pub active: Option<Focus>,
-    pub selected: Option<Focus>,
-    /// Hidden relation types, one bit per [`RelationKind::ALL`] index.
-    pub hidden: u16,
-}
-
-/// True when the legend hides `kind` in the `hidden` bit set.
-pub fn is_hidden(hidden: u16, kind: RelationKind) -> bool {
-    hidden & kind_bit(kind) != 0
-}
-
-/// The bit of a relation type in a hidden-types set.
-pub fn kind_bit(kind: RelationKind) -> u16 {
-    1 << RelationKind::ALL
-        .iter()
-        .position(|&k| k == kind)
-        .unwrap_or(0)
-}
-
-/// One line of the graph, as a reader hears or reads it: "Milei — insulted — Lula".
-pub fn relation_name(doc: &Document, relation: u16) -> String {
-    let r = &doc.relations[relation as usize];
-    format!(
-        "{} — {} — {}",
-        doc.actors[r.from as usize].short, r.label, doc.actors[r.to as usize].short
-    )
-}
-
-/// The caption's three parts for a focus: a relation's name, a line of text, a quote (set off as
-/// a quotation by its style, not by added quote marks, which would clash with the quote's own).
-pub fn caption_parts(doc: &Document, active: Option<Focus>) -> (String, String, &'static str) {
-    match active {
-        Some(Focus::Actor(a)) => {
-            let actor = &doc.actors[a as usize];
-            let n = actor.relations.len();
-            let plural = if n == 1 { "" } else { "s" };
-            let text = format!("{}: {n} relation{plural} in this article.", actor.name);
-            (String::new(), text, "")
-        }
-        Some(Focus::Relation(r)) => (
-            relation_name(doc, r),
-            String::new(),
-            doc.relations[r as usize].quote,
-        ),
-        None => (
-            String::new(),
-            "Hover, focus or tap a name or a line to see it in the text.".to_string(),
-            "",
-        ),
-    }
+    pub view: View,
 }
 
 #[component]
 pub fn RelationFigure(props: &RelationFigureProps) -> Html {
-    let doc = props.doc.0;
-    let (name, text, quote) = caption_parts(doc, props.active);
+    let doc = &props.doc.0;
+    let words = &doc.page_words;
+    let (name, text, quote) = props.view.caption(&doc.story);
     html! {
-        <section class="xa-figure" aria-labelledby="xa-graph-title">
-            <h2 id="xa-graph-title" class="xa-figure-title">{ "Who does what to whom" }</h2>
-            <p class="xa-figure-note">
-                { "Relations as this opinion article states them. Every line rests on a quote from the text." }
-            </p>
-            <Legend doc={props.doc} hidden={props.hidden} />
-            <GraphSvg doc={props.doc} compact={false} active={props.active} selected={props.selected} hidden={props.hidden} />
-            <GraphSvg doc={props.doc} compact={true} active={props.active} selected={props.selected} hidden={props.hidden} />
+        <section class="xa-figure" aria-labelledby={DomId::GraphTitle.to_string()}>
+            <h2 id={DomId::GraphTitle.to_string()} class="xa-figure-title">{ &words.graph_title }</h2>
+            <p class="xa-figure-note">{ words.graph_note(doc.settings.genre) }</p>
+            <Legend doc={props.doc.clone()} view={props.view.clone()} />
+            <GraphSvg doc={props.doc.clone()} view={props.view.clone()} layout={Layout::Wide} />
+            <GraphSvg doc={props.doc.clone()} view={props.view.clone()} layout={Layout::Compact} />
             <p class="xa-graph-caption">
-                <strong id="xa-cap-name">{ name }</strong>
-                <span id="xa-cap-text">{ text }</span>
-                <span id="xa-cap-quote" class="xa-caption-quote">{ quote }</span>
+                <strong id={DomId::CaptionName.to_string()}>{ name }</strong>
+                <span id={DomId::CaptionText.to_string()}>{ text }</span>
+                <span id={DomId::CaptionQuote.to_string()} class="xa-caption-quote">{ quote }</span>
             </p>
-            <RelationsTable doc={props.doc} />
+            <RelationsTable doc={props.doc.clone()} />
         </section>
     }
 }
@@ -99,25 +43,25 @@ pub fn RelationFigure(props: &RelationFigureProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct LegendProps {
     doc: DocRef,
-    hidden: u16,
+    view: View,
 }
 
 /// The relation types present, each a toggle that shows or hides its lines.
 #[component]
 fn Legend(props: &LegendProps) -> Html {
-    let doc = props.doc.0;
+    let doc = &props.doc.0;
     let items = RelationKind::ALL.into_iter().filter_map(|kind| {
-        let count = doc.relations.iter().filter(|r| r.kind == kind).count();
+        let count = doc.story.relations.iter().filter(|r| r.kind == kind).count();
         (count > 0).then(|| {
-            let shown = !is_hidden(props.hidden, kind);
             html! {
                 <li>
-                    <button type="button" class={classes!("xa-legend-btn", format!("xa-rel-{}", kind.key()))}
-                        data-kind={kind.key()} aria-pressed={shown.to_string()}>
+                    <button type="button" id={DomId::Legend(kind).to_string()}
+                        class={classes!("xa-legend-btn", format!("xa-rel-{}", kind.key()))}
+                        data-kind={kind.key()} aria-pressed={aria_bool(props.view.legend(kind))}>
                         <svg class="xa-legend-sample" width="28" height="10" viewBox="0 0 28 10" aria-hidden="true">
                             <line class="xa-edge-line" x1="1" y1="5" x2="27" y2="5" />
                         </svg>
-                        { kind.label() }
+                        { doc.page_words.relation_kind(kind) }
                         <span class="xa-legend-n">{ format!(" {count}") }</span>
                     </button>
                 </li>
@@ -125,7 +69,7 @@ fn Legend(props: &LegendProps) -> Html {
         })
     });
     html! {
-        <ul class="xa-legend" aria-label="Relation types: press one to hide or show its lines">
+        <ul class="xa-legend" aria-label={doc.page_words.legend.clone()}>
             { for items }
         </ul>
     }
@@ -134,10 +78,8 @@ fn Legend(props: &LegendProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct GraphSvgProps {
     doc: DocRef,
-    compact: bool,
-    active: Option<Focus>,
-    selected: Option<Focus>,
-    hidden: u16,
+    view: View,
+    layout: Layout,
 }
 
 fn shape(kind: Kind) -> Html {
@@ -151,83 +93,74 @@ fn shape(kind: Kind) -> Html {
     }
 }
 
-/// One layout of the graph. Tab stops: the first node and the first line (the page moves them
-/// with the arrow keys).
+/// The classes of `state` that are on.
+fn on<const N: usize>(classes: [(&'static str, bool); N]) -> Vec<&'static str> {
+    classes
+        .into_iter()
+        .filter(|(_, on)| *on)
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// One layout of the graph. Tab stops: one node and one line (the page moves them with the arrow
+/// keys).
 #[component]
 fn GraphSvg(props: &GraphSvgProps) -> Html {
-    let doc = props.doc.0;
-    let layout: &'static GraphLayout = if props.compact {
-        &doc.graph.compact
-    } else {
-        &doc.graph.wide
-    };
-    let tag = LAYOUT_TAGS[usize::from(props.compact)];
-    let em = doc.emphasis(props.active);
-    let selected_edge = match props.selected {
-        Some(Focus::Relation(r)) => Some(r),
-        _ => None,
-    };
-    let selected_actor = match props.selected {
-        Some(Focus::Actor(a)) => Some(a),
-        _ => None,
-    };
-    let first_edge = (0..doc.relations.len() as u16)
-        .find(|&r| !is_hidden(props.hidden, doc.relations[r as usize].kind));
+    let doc = &props.doc.0;
+    let story = &doc.story;
+    let view = &props.view;
+    let words = &doc.page_words;
+    let layout = props.layout;
+    let geometry = doc.graph.geometry(layout);
 
-    let edges = (0..doc.relations.len() as u16).map(|r| {
-        let rel = &doc.relations[r as usize];
+    let edges = (0..story.relations.len() as u16).map(|r| {
+        let rel = story.relation(r);
         let key = rel.kind.key();
         let marker = rel
             .kind
             .directed()
-            .then(|| format!("url(#xa-arrow-{tag}-{key})"));
-        let label = format!("{}: “{}”", relation_name(doc, r), rel.quote);
+            .then(|| format!("url(#{})", DomId::Arrow(layout, rel.kind)));
+        let label = fill(
+            &words.edge,
+            &[
+                ("relation", &relation_name(story, r)),
+                ("quote", &rel.quote),
+            ],
+        );
+        let state = view.edge(story, layout, r);
+        let path = geometry.edges[usize::from(r)].clone();
         html! {
             <g
                 key={r}
-                id={format!("xa-e-{tag}-{r}")}
-                class={classes!(
-                    "xa-edge",
-                    format!("xa-rel-{key}"),
-                    em.relations.contains(&r).then_some("xa-em"),
-                    (selected_edge == Some(r)).then_some("xa-sel"),
-                    is_hidden(props.hidden, rel.kind).then_some("xa-hidden"),
-                )}
-                tabindex={if Some(r) == first_edge { "0" } else { "-1" }}
+                id={DomId::Edge(layout, r).to_string()}
+                class={classes!("xa-edge", format!("xa-rel-{key}"), on(state.classes()))}
+                tabindex={state.tabindex()}
                 role="button"
                 aria-label={label}
             >
-                <path class="xa-edge-hit" d={layout.edges[r as usize]} />
-                <path class="xa-edge-line" d={layout.edges[r as usize]} marker-end={marker} />
+                <path class="xa-edge-hit" d={path.clone()} />
+                <path class="xa-edge-line" d={path} marker-end={marker} />
             </g>
         }
     });
-    let nodes = layout.nodes.iter().enumerate().map(|(i, n)| {
-        let actor = &doc.actors[n.actor as usize];
-        let count = actor.relations.len();
+    let nodes = story.nodes(layout).iter().map(|n| {
+        let actor = story.actor(n.actor);
+        let count = story.relations_of(n.actor).len();
         // The visible label comes first in the name, so speech input can use what it shows.
         let who = if actor.short == actor.name {
-            actor.name.to_string()
+            actor.name.clone()
         } else {
-            format!("{}: {}", actor.short, actor.name)
+            fill(&words.node_who, &[("short", &actor.short), ("name", &actor.name)])
         };
-        let label = format!(
-            "{who}, {}: {count} relation{}",
-            actor.kind.label(),
-            if count == 1 { "" } else { "s" }
-        );
+        let label = words.count(&words.node, count, &[("who", &who), ("kind", story.words.kind(actor.kind))]);
+        let state = view.node(layout, n.actor);
         html! {
             <g
                 key={n.actor}
-                id={format!("xa-n-{tag}-{}", n.actor)}
-                class={classes!(
-                    "xa-node",
-                    format!("xa-kind-{}", actor.kind.key()),
-                    em.actors.contains(&n.actor).then_some("xa-em"),
-                    (selected_actor == Some(n.actor)).then_some("xa-sel"),
-                )}
+                id={DomId::Node(layout, n.actor).to_string()}
+                class={classes!("xa-node", format!("xa-kind-{}", actor.kind.key()), on(state.classes()))}
                 transform={format!("translate({} {})", n.x, n.y)}
-                tabindex={if i == 0 { "0" } else { "-1" }}
+                tabindex={state.tabindex()}
                 role="button"
                 aria-label={label}
             >
@@ -237,30 +170,38 @@ fn GraphSvg(props: &GraphSvgProps) -> Html {
     });
     // Labels are drawn last, over the lines, each on its own halo; they answer the pointer like
     // their node, but the keyboard and screen readers meet the node itself.
-    let labels = layout.nodes.iter().map(|n| {
+    let labels = story.nodes(layout).iter().map(|n| {
+        let em = view
+            .label(n.actor)
+            .then_some(article_model::view::class::EMPHASIS);
         html! {
-            <text key={n.actor} id={format!("xa-l-{tag}-{}", n.actor)}
-                class={classes!("xa-node-label", em.actors.contains(&n.actor).then_some("xa-em"))}
-                x={n.x.to_string()} y={(n.y + 25).to_string()} text-anchor="middle">
-                { doc.actors[n.actor as usize].short }
+            <text key={n.actor} id={DomId::Label(layout, n.actor).to_string()}
+                class={classes!("xa-node-label", em)}
+                x={n.x.to_string()} y={(n.y + LABEL_OFFSET).to_string()} text-anchor="middle">
+                { story.actor(n.actor).short.clone() }
             </text>
         }
     });
     let markers = RelationKind::ALL.into_iter().filter(|k| k.directed()).map(|k| html! {
-        <marker id={format!("xa-arrow-{tag}-{}", k.key())} class={classes!("xa-arrowhead", format!("xa-rel-{}", k.key()))}
+        <marker id={DomId::Arrow(layout, k).to_string()} class={classes!("xa-arrowhead", format!("xa-rel-{}", k.key()))}
             viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse">
             <path d="M0 0L10 5L0 10Z" />
         </marker>
     });
-    let (width, height) = (layout.width.to_string(), layout.height.to_string());
+    let (width, height) = (geometry.width.to_string(), geometry.height.to_string());
+    let shape_class = match layout {
+        Layout::Wide => "xa-graph-wide",
+        Layout::Compact => "xa-graph-compact",
+    };
     html! {
         <svg
-            class={classes!("xa-graph", if props.compact { "xa-graph-compact" } else { "xa-graph-wide" }, props.active.is_some().then_some("xa-dim"))}
+            id={DomId::Graph(layout).to_string()}
+            class={classes!("xa-graph", shape_class, view.dim().then_some(article_model::view::class::DIM))}
             viewBox={format!("0 0 {width} {height}")}
             {width}
             {height}
             role="group"
-            aria-label="Relation graph. Tab reaches the actors, then the lines; arrow keys move between them; Enter opens a card or shows the quote; Esc clears."
+            aria-label={words.graph.clone()}
         >
             <defs>{ for markers }</defs>
             // Nodes come first so that Tab meets the actors before the lines.

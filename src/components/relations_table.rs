@@ -2,10 +2,10 @@
 //! prerendered, without JavaScript). Each row links to the sentence it quotes; with JavaScript the
 //! link also selects the relation (`data-rel`).
 
+use article_model::DomId;
 use yew::prelude::*;
 
-use crate::app::DocRef;
-use crate::components::article_body::sentence_dom_id;
+use crate::DocRef;
 
 #[derive(Properties, PartialEq)]
 pub struct RelationsTableProps {
@@ -14,18 +14,20 @@ pub struct RelationsTableProps {
 
 #[component]
 pub fn RelationsTable(props: &RelationsTableProps) -> Html {
-    let doc = props.doc.0;
-    let rows = doc.relations.iter().enumerate().map(|(i, r)| {
+    let doc = &props.doc.0;
+    let story = &doc.story;
+    let words = &doc.page_words;
+    let rows = story.relations.iter().enumerate().map(|(i, r)| {
         html! {
             <tr key={i} class={format!("xa-rel-{}", r.kind.key())}>
-                <td>{ doc.actors[r.from as usize].name }</td>
-                <td>{ r.label }</td>
-                <td>{ doc.actors[r.to as usize].name }</td>
+                <td>{ story.actor(r.from).name.clone() }</td>
+                <td>{ r.label.clone() }</td>
+                <td>{ story.actor(r.to).name.clone() }</td>
                 <td>
-                    <q>{ r.quote }</q>
+                    <q>{ r.quote.clone() }</q>
                     { " " }
-                    <a href={format!("#{}", sentence_dom_id(r.sentences.0))} data-rel={i.to_string()}>
-                        { "Read in context" }
+                    <a href={format!("#{}", DomId::Sentence(r.sentences.0))} data-rel={i.to_string()}>
+                        { &words.read_in_context }
                     </a>
                 </td>
             </tr>
@@ -33,16 +35,16 @@ pub fn RelationsTable(props: &RelationsTableProps) -> Html {
     });
     html! {
         <details class="xa-table-wrap">
-            <summary>{ format!("All {} relations as a table", doc.relations.len()) }</summary>
+            <summary>{ words.count(&words.table_summary, story.relations.len(), &[]) }</summary>
             <div class="xa-table-scroll">
                 <table class="xa-table">
-                    <caption>{ "Relations as the article states them, in its own words" }</caption>
+                    <caption>{ &words.table_caption }</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{ "Who" }</th>
-                            <th scope="col">{ "Relation" }</th>
-                            <th scope="col">{ "With whom" }</th>
-                            <th scope="col">{ "In the article’s words" }</th>
+                            <th scope="col">{ &words.table_who }</th>
+                            <th scope="col">{ &words.table_relation }</th>
+                            <th scope="col">{ &words.table_whom }</th>
+                            <th scope="col">{ &words.table_quote }</th>
                         </tr>
                     </thead>
                     <tbody>{ for rows }</tbody>
