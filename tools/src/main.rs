@@ -1,0 +1,186 @@
+//! `rig`: the newsroom's rig for explorable articles. Every article is a folder of data under
+//! `content/`; one runtime serves them all.
+//!
+//!   rig build [--content DIR] [--out DIR] [--runtime-stage DIR] [--site-url URL]
+//!             [--runtime-url URL] [--provider NAME] [SLUG…]
+//!   rig check [--content DIR] [--show] [--graph FILE.svg] SLUG…
+//!   rig new   [--content DIR] SLUG [TEXT-FILE]
+//!   rig serve [--port N] (and build's options)
+//!   rig contract            the page's id scheme, as JSON (for the browser tests)
+//!
+//! Exit status: 0 when everything built, 1 when an article's data is wrong, 2 on a usage error.
+
+use article_tools::{check, new_article, serve, share, site};
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use lexopt::prelude::*;
+
+use site::Options;
+
+const USAGE: &str =
+    "usage: rig build|check|new|serve|contract [options] [slugs]; see tools/src/main.rs";
+
+struct Args {
+    command: String,
+    options: Options,
+    slugs: Vec<String>,
+    show: bool,
+    graph: Option<PathBuf>,
+    port: u16,
+}
+
+fn parse() -> Result<Args, lexopt::Error> {
+    let mut parser = lexopt::Parser::from_env();
+    let mut command = None;
+    let mut options = Options {
+        content: "content".into(),
+        out: "dist".into(),
+        stage: "target/runtime".into(),
+        site_url: None,
+        runtime_url: None,
+        provider: None,
+        only: Vec::new(),
+    };
+    let (mut slugs, mut show, mut graph, mut port) = (Vec::new(), false, None, 8080);
+    let url = |v: String| share::parse_site_url(&v).map_err(|e| lexopt::Error::Custom(e.into()));
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("content") => options.content = parser.value()?.into(),
+            Long("out") => options.out = parser.value()?.into(),
+            Long("runtime-stage") => options.stage = parser.value()?.into(),
+            Long("site-url") => options.site_url = Some(url(parser.value()?.string()?)?),
+            Long("runtime-url") => options.runtime_url = Some(url(parser.value()?.string()?)?),
+            Long("provider") => options.provider = Some(parser.value()?.string()?),
+            Long("show") => show = true,
+            Long("graph") => graph = Some(parser.value()?.into()),
+            Long("port") => port = parser.value()?.parse()?,
+            Long("help") | Short('h') => {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
+            Value(v) if command.is_none() => command = Some(v.string()?),
+            Value(v) => slugs.push(v.string()?),
+            _ => return Err(arg.unexpected()),
+        }
+    }
+    Ok(Args {
+        command: command.ok_or(lexopt::Error::MissingValue { option: None })?,
+        options,
+        slugs,
+        show,
+        graph,
+        port,
+    })
+}
+
+fn main() -> ExitCode {
+    let args = match parse() {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("rig: {e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match args.command.as_str() {
+        "build" => build(args),
+        "check" => check(args),
+        "new" => new(args),
+        "serve" => serve::serve(&args.options, args.port).map(|_| true),
+        "contract" => {
+            println!(
+                "{}",
+                serde_json::to_string(&article_model::ids::contract()).expect("serialises")
+            );
+            Ok(true)
+        }
+        other => Err(format!("unknown command {other:?}; {USAGE}")),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("rig: error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn build(args: Args) -> Result<bool, String> {
+    let started = Instant::now();
+    let options = Options {
+        only: args.slugs,
+        ..args.options
+    };
+    let built = site::build(&options)?;
+    site::report(&built);
+    let failed = built.iter().filter(|b| b.result.is_err()).count();
+    println!(
+        "{} article(s) built, {failed} failed, in {} ms; the site is in {}",
+        built.len() - failed,
+        started.elapsed().as_millis(),
+        options.out.display()
+    );
+    Ok(failed == 0)
+}
+
+fn check(args: Args) -> Result<bool, String> {
+    let locales =
+        article_model::source::Locales::read(&args.options.content.join(site::LOCALES_DIR))
+            .map_err(|e| {
+                e.iter()
+                    .map(|e| format!("error: {e}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })?;
+    let slugs = if args.slugs.is_empty() {
+        site::articles(&args.options.content)?
+    } else {
+        args.slugs
+    };
+    let mut ok = true;
+    for slug in slugs {
+        match site::compile_article(&args.options.content, &slug, &locales) {
+            Ok(doc) => {
+                if args.show {
+                    print!("{}", check::marked(&doc));
+                }
+                if let Some(path) = &args.graph {
+                    std::fs::write(path, check::preview(&doc))
+                        .map_err(|e| format!("{}: {e}", path.display()))?;
+                    println!("graph preview written to {}", path.display());
+                }
+                println!("{slug}: ok: {}", check::counts(&doc));
+            }
+            Err(errors) => {
+                for e in &errors {
+                    eprintln!("error: {e}");
+                }
+                eprintln!("{slug}: {} content error(s)", errors.len());
+                ok = false;
+            }
+        }
+    }
+    Ok(ok)
+}
+
+fn new(args: Args) -> Result<bool, String> {
+    let (slug, text) = match args.slugs.as_slice() {
+        [slug] => (slug, None),
+        [slug, text] => (slug, Some(PathBuf::from(text))),
+        _ => {
+            return Err(format!(
+                "rig new takes a slug and, optionally, a text file; {USAGE}"
+            ))
+        }
+    };
+    for path in new_article::create(&args.options.content, slug, text.as_deref())? {
+        println!("wrote {path}");
+    }
+    println!(
+        "next: fill in the files, then scripts/build.sh (or scripts/serve.sh to see it as you go)"
+    );
+    Ok(true)
+}
