@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Sets up what is missing, then runs every test: formatting and lints, the native tests (model,
-# content errors, server-side rendering of the real and a second article), the release build,
-# the browser tests in headless Chromium and then in headless Firefox ESR, and the soak.
+# Sets up what is missing, then runs every test: formatting and lints, the native tests (the model,
+# content and locale errors, the pages of every article rendered natively, the build tools), the
+# site's build (the runtime and every article), the browser tests in headless Chromium and then in
+# headless Firefox ESR against every article, and the soak.
 # Every suite runs even when an earlier one fails (a suite that needs the build is skipped, and
 # counted as failed, when the build failed); a summary of all of them ends the output, and the exit
 # status is non-zero if any failed.
@@ -33,18 +34,17 @@ skip() {
 step "format" cargo fmt --all --check
 step "lints" sh -c 'cargo clippy --locked --workspace --all-targets --features ssr -- -D warnings &&
   cargo clippy --locked -p article-model --all-targets --features source -- -D warnings'
-step "native tests: model and content" cargo test --locked -p article-model --features source
-step "native tests: the app rendered to HTML" cargo test --locked -p explorable-article --features ssr
-step "native tests: the app built from a second article's data (no code changes)" \
-  env ARTICLE_CONTENT_DIR=model/tests/fixtures/tiny cargo test --locked -p explorable-article --features ssr --test render
+step "native tests: the model (reader, view, ids, content and locale errors)" cargo test --locked -p article-model --features source
+step "native tests: every article's page rendered natively" cargo test --locked -p explorable-article --features ssr
+step "native tests: the build tools (pages, runtime, site)" cargo test --locked -p article-tools
 
-if step "release build" trunk build --release; then
+if step "site build (runtime and every article)" scripts/build.sh; then
   step "browser tests (headless Chromium)" node tests/browser/run.mjs
   step "browser tests (headless Firefox ESR)" env XA_BROWSER=firefox node tests/browser/run.mjs
   step "soak: a long session in Chromium (reduced counts; --full for 10,000 cycles)" node tests/browser/soak.mjs
 else
   for suite in "browser tests (headless Chromium)" "browser tests (headless Firefox ESR)" "soak"; do
-    skip "$suite" "the release build failed"
+    skip "$suite" "the site's build failed"
   done
 fi
 

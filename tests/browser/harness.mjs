@@ -38,10 +38,19 @@ export function checkTestFonts() {
 
 const tests = [];
 
+/** The article the tests registered now are about: `{ slug, E }` (see `forArticle`). */
+let current = null;
+
+/** Registers the tests that follow for an article of the site (its slug, and the expectations
+ * read from its content folder); their names start with `[slug]`. */
+export function forArticle(article) {
+  current = article;
+}
+
 /** Registers a test. `options` are browser context options (viewport, colorScheme, hasTouch…). */
 export function test(name, options, fn) {
   if (typeof options === 'function') [options, fn] = [{}, options];
-  tests.push({ name, options, fn });
+  tests.push({ name: current ? `[${current.slug}] ${name}` : name, options, fn, article: current });
 }
 
 /** Keeps only the tests whose name contains `text` (for debugging one test). */
@@ -195,8 +204,10 @@ export async function runAll(browsers, server, shared) {
       // each pattern must match at least one console or page error, and only those are forgiven.
       const allowErrors = (...patterns) =>
         problems.allowed.push(...patterns.map((pattern) => ({ pattern, seen: 0 })));
+      // `origin` is the article's own address (its page is `${origin}/`); `site` the site's root.
+      const article = t.article ? { origin: `${server.origin}/${t.article.slug}`, E: t.article.E, slug: t.article.slug } : { origin: server.origin };
       await withTimeout(
-        t.fn({ page, context, origin: server.origin, allowErrors, ...shared }),
+        t.fn({ page, context, site: server.origin, allowErrors, ...shared, ...article }),
         TEST_TIMEOUT_MS,
         `test timed out after ${TEST_TIMEOUT_MS} ms`,
       );

@@ -1,18 +1,19 @@
-// Browser tests for the explorable article: serves dist/ (built beforehand with
-// `trunk build --release`) on 127.0.0.1, drives headless Chromium (CDP) or Firefox ESR (WebDriver
-// BiDi) through playwright-core, prints `ok - name` / `not ok - name` per test and one
+// Browser tests for the site's explorable articles: serves dist/ (built beforehand with
+// scripts/build.sh) on 127.0.0.1, drives headless Chromium (CDP) or Firefox ESR (WebDriver BiDi)
+// through playwright-core, and runs the suite against every article of the site (each test's name
+// starts with its article's slug). Prints `ok - name` / `not ok - name` per test and one
 // `N passed, M failed` line; exits 1 on failure.
 //
 //   node tests/browser/run.mjs [name filter]                  (from the repository root)
 //   XA_BROWSER=firefox node tests/browser/run.mjs [name filter]
 //   XA_DIST=/some/other/dist node tests/browser/run.mjs
 
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadExpectations } from './content.mjs';
-import { BROWSER, DEFAULT_CONTEXT, browsers as openBrowsers, checkTestFonts, runAll, filterTests } from './harness.mjs';
+import { BROWSER, DEFAULT_CONTEXT, browsers as openBrowsers, checkTestFonts, forArticle, runAll, filterTests } from './harness.mjs';
 import { startHostServer, startServer } from './server.mjs';
 import { defineTests } from './tests.mjs';
 import { defineGraphTests } from './graph-tests.mjs';
@@ -30,33 +31,42 @@ const require = createRequire(join(root, 'package.json'));
 
 const started = Date.now();
 
-if (!existsSync(join(dist, 'index.html'))) {
-  console.error(`error: ${join(dist, 'index.html')} is missing; build the site first: source scripts/env.sh && trunk build --release`);
+// The site's articles: every folder of dist/ the build wrote an article.json into.
+const slugs = existsSync(dist) ? readdirSync(dist).filter((d) => existsSync(join(dist, d, 'article.json'))).sort() : [];
+if (!slugs.length) {
+  console.error(`error: no article in ${dist}; build the site first: scripts/build.sh`);
   process.exit(2);
 }
 checkTestFonts();
 mkdirSync(outDir, { recursive: true });
 
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const E = loadExpectations(join(root, 'content'));
-
-defineTests({ E, axeSource, outDir });
-defineGraphTests({ E, axeSource, outDir });
-defineNoJsTests({ E, outDir });
-defineEmbedTests({ outDir });
-defineDeviceTests({ outDir });
+for (const slug of slugs) {
+  const E = loadExpectations(join(root, 'content', slug));
+  // Each article's screenshots in a folder of its own.
+  const out = join(outDir, slug);
+  mkdirSync(out, { recursive: true });
+  forArticle({ slug, E });
+  defineTests({ E, axeSource, outDir: out });
+  defineGraphTests({ E, axeSource, outDir: out });
+  defineNoJsTests({ E, outDir: out });
+  defineDeviceTests({ outDir: out });
+  // The embedding tests are about the frame, not the article in it: the first article serves.
+  if (slug === slugs[0]) defineEmbedTests({ E, outDir: out });
+}
+forArticle(null);
 if (process.argv[2]) filterTests(process.argv[2]);
 
 const server = await startServer(dist);
 // A publisher's site on another origin, for the embed tests.
 const pym = readFileSync(require.resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
-const host = await startHostServer(hostPages(server.origin, pym));
+const host = await startHostServer(hostPages(`${server.origin}/${slugs[0]}`, server.origin, pym, loadExpectations(join(root, 'content', slugs[0]))));
 const browsers = openBrowsers(require('playwright-core'));
 let result = { passed: 0, failed: 0 };
 try {
   const first = await browsers.for(DEFAULT_CONTEXT);
   console.log(`# ${BROWSER} ${first.version()}`);
-  result = await runAll(browsers, server, { E, hostOrigin: host.origin, hosts: [host.host] });
+  result = await runAll(browsers, server, { hostOrigin: host.origin, hosts: [host.host] });
 } catch (err) {
   console.log(`not ok - harness\n  ${String(err?.stack ?? err).replace(/\n/g, '\n  ')}`);
   result.failed += 1;

@@ -13,6 +13,7 @@
 // and the listener count is the same at the end as after a first cycle of each kind (Yew adds its
 // delegated listeners once, on first use). Prints the figures; exits 1 on failure.
 
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +48,14 @@ try {
   const errors = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${server.origin}/`);
+  // The site's biggest article (the most mentions), where a long session does the most.
+  const dist = resolve(process.env.XA_DIST ?? join(root, 'dist'));
+  const slug = readdirSync(dist)
+    .filter((d) => existsSync(join(dist, d, 'article.json')))
+    .map((d) => ({ d, size: statSync(join(dist, d, 'index.html')).size }))
+    .sort((a, b) => b.size - a.size)[0].d;
+  console.log(`# soak on ${slug}`);
+  await page.goto(`${server.origin}/${slug}/`);
   await page.waitForFunction(() => performance.getEntriesByName('xa-interactive').length > 0, null, { timeout: 15000 });
   const cdp = await context.newCDPSession(page);
 

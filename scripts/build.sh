@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Builds the site into dist/: the runtime every article shares (Trunk, only when its code or
+# styles changed), then every article's page from its data alone (`rig build`, native, no wasm or
+# Rust compile). Options go to `rig build`:
+#
+#   scripts/build.sh                                   every article
+#   scripts/build.sh milei-cold-war                    one article (the others' pages stay)
+#   scripts/build.sh --site-url https://news.example/explorables/ [--provider "News Example"]
+#   scripts/build.sh --runtime-url https://cdn.news.example/xa/_runtime/
+#
+# XA_SITE_URL, XA_RUNTIME_URL and XA_PROVIDER set the same from the environment.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh build
+source scripts/env.sh
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+# The runtime is built again only when what it is made of changed: its code, its styles, its
+# scripts, its page template or its build settings.
+stamp=target/runtime/.inputs
+inputs=$(cat Cargo.lock Cargo.toml Trunk.toml index.html model/Cargo.toml \
+  $(git ls-files -co --exclude-standard src model/src web style 2>/dev/null || find src model/src web style -type f) \
+  2>/dev/null | sha256sum | cut -d' ' -f1)
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$inputs" ] || [ ! -f target/runtime/index.html ]; then
+  say "runtime: trunk build --release"
+  trunk build --release
+  echo "$inputs" > "$stamp"
+else
+  say "runtime: unchanged since the last build"
+fi
+
+say "tools: cargo build --release -p article-tools"
+cargo build --quiet --release --locked -p article-tools
+
+args=()
+[ -n "${XA_SITE_URL:-}" ] && args+=(--site-url "$XA_SITE_URL")
+[ -n "${XA_RUNTIME_URL:-}" ] && args+=(--runtime-url "$XA_RUNTIME_URL")
+[ -n "${XA_PROVIDER:-}" ] && args+=(--provider "$XA_PROVIDER")
+say "articles: rig build"
+exec target/release/rig build "${args[@]}" "$@"
