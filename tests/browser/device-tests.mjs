@@ -35,8 +35,8 @@ export function defineDeviceTests({ outDir }) {
       await waitCard(page);
       await waitCardStill(page);
       const got = await page.evaluate(() => {
-        const card = document.getElementById('xa-card').getBoundingClientRect();
-        const close = document.querySelector('#xa-card .xa-card-close').getBoundingClientRect();
+        const card = document.getElementById(xaIds.card).getBoundingClientRect();
+        const close = document.querySelector(`#${xaIds.card} .xa-card-close`).getBoundingClientRect();
         return { card: card.toJSON(), close: close.toJSON(), vw: document.documentElement.clientWidth, vh: innerHeight, scrollWidth: document.documentElement.scrollWidth };
       });
       const { card, close, vw, vh } = got;
@@ -75,7 +75,7 @@ export function defineDeviceTests({ outDir }) {
     // the graph's caption that the printed parts (headline, article, table) do not also hold.
     const { screenOnly, printable } = await page.evaluate(() => {
       const pieces = [];
-      for (const sel of ['#xa-card', '.xa-toolbar', '.xa-legend', '.xa-graph-caption', 'details.xa-table-wrap > summary']) {
+      for (const sel of ['#' + xaIds.card, '.xa-toolbar', '.xa-legend', '.xa-graph-caption', 'details.xa-table-wrap > summary']) {
         const walker = document.createTreeWalker(document.querySelector(sel), NodeFilter.SHOW_TEXT);
         for (let n = walker.nextNode(); n; n = walker.nextNode()) pieces.push(n.textContent);
       }
@@ -92,7 +92,7 @@ export function defineDeviceTests({ outDir }) {
           paras: [...document.querySelectorAll('article p.xa-para')].filter(shown).length,
           rows: [...document.querySelectorAll('table.xa-table tbody tr')].filter(shown).length,
           tableOpen: document.querySelector('details.xa-table-wrap').open,
-          hidden: ['#xa-card', '.xa-toolbar', '.xa-legend', 'svg.xa-graph-wide', 'svg.xa-graph-compact', '.xa-graph-caption'].filter((s) => shown(document.querySelector(s))),
+          hidden: ['#' + xaIds.card, '.xa-toolbar', '.xa-legend', 'svg.xa-graph-wide', 'svg.xa-graph-compact', '.xa-graph-caption'].filter((s) => shown(document.querySelector(s))),
           text: getComputedStyle(document.body).color,
         };
       });

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { FIREFOX, test } from './harness.mjs';
+import { ID } from './ids.mjs';
 import { load, observeLayoutShift, screenshot, settle } from './page.mjs';
 
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
@@ -92,8 +93,8 @@ export function defineNoJsTests({ E, outDir }) {
                 const r = n.getBoundingClientRect();
                 return n.checkVisibility() && r.width > 0 && r.height > 0;
               })
-              .map((n) => +n.id.split('-').pop()),
-            edges: svg.querySelectorAll('[id^="xa-e-"]').length,
+              .map((n) => xaIds.index(n.id)),
+            edges: [...svg.querySelectorAll('[id]')].filter((e) => xaIds.parse(e.id)?.family === 'edge').length,
           })),
       );
       assert.equal(graph.length, 1, `exactly one graph layout is visible: ${JSON.stringify(graph.map((g) => g.cls))}`);
@@ -174,7 +175,7 @@ export function defineNoJsTests({ E, outDir }) {
     await page.keyboard.press('Escape');
     await page.waitForTimeout(400);
     assert.equal(errors, 0, 'errors after the app stopped');
-    assert.equal(await page.locator('#xa-card').count() === 0 || !(await page.locator('#xa-card').isVisible()), true, 'no card shows');
+    assert.equal(await page.locator(`#${ID.card}`).count() === 0 || !(await page.locator(`#${ID.card}`).isVisible()), true, 'no card shows');
     assert.equal(await page.locator('.xa-switch').isVisible(), false, 'the cards switch is gone');
     assertReadable(await readPage(page), E);
     // Names are still links: one takes the reader to the actor's address.

@@ -2,6 +2,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { FIREFOX } from './harness.mjs';
+import { ID } from './ids.mjs';
 
 /** Opens the article and waits until it is interactive (the app's own performance mark). */
 export async function load(page, origin) {
@@ -26,14 +27,14 @@ export function settle(page) {
 }
 
 export function cardName(page) {
-  return page.evaluate(() => document.getElementById('xa-card-name')?.textContent ?? null);
+  return page.evaluate(() => document.getElementById(xaIds.cardName)?.textContent ?? null);
 }
 
 /** Waits for the card (for `name`, if given). */
 export async function waitCard(page, name = null, timeout = 3000) {
   await page.waitForFunction(
     (n) => {
-      const el = document.getElementById('xa-card-name');
+      const el = document.getElementById(xaIds.cardName);
       return !!el && (n === null || el.textContent === n);
     },
     name,
@@ -42,13 +43,13 @@ export async function waitCard(page, name = null, timeout = 3000) {
 }
 
 export async function waitNoCard(page, timeout = 3000) {
-  await page.waitForSelector('#xa-card', { state: 'detached', timeout });
+  await page.waitForSelector(`#${ID.card}`, { state: 'detached', timeout });
 }
 
 /** Waits until the open card's entrance animation has finished (so its box is final). */
 export async function waitCardStill(page) {
   await page.waitForFunction(() => {
-    const card = document.getElementById('xa-card');
+    const card = document.getElementById(xaIds.card);
     return !!card && card.getAnimations({ subtree: true }).length === 0;
   });
 }
@@ -179,8 +180,8 @@ export async function cardCycles(cycles) {
   const mentions = [...document.querySelectorAll('a.xa-mention')];
   const elsewhere = document.querySelector('.xa-switch');
   if (!mentions.length || !elsewhere) return { error: 'no mentions or no cards switch on the page' };
-  const cardOpen = (m) => !!document.getElementById('xa-card') && m.getAttribute('aria-expanded') === 'true';
-  const cardClosed = (m) => !document.getElementById('xa-card') && m.getAttribute('aria-expanded') !== 'true';
+  const cardOpen = (m) => !!document.getElementById(xaIds.card) && m.getAttribute('aria-expanded') === 'true';
+  const cardClosed = (m) => !document.getElementById(xaIds.card) && m.getAttribute('aria-expanded') !== 'true';
   // Resolves when `ok()` holds: checked now and on every DOM change, for at most `ms`.
   const until = (ok, ms) =>
     new Promise((resolve) => {

@@ -18,6 +18,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkTestFonts, launchChromium } from './harness.mjs';
+import { IN_PAGE } from './ids.mjs';
 import { cardCycles, wasmMemoryProbe } from './page.mjs';
 import { startServer } from './server.mjs';
 
@@ -43,6 +44,7 @@ const problems = [];
 let report = {};
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(IN_PAGE);
   await context.addInitScript(wasmMemoryProbe);
   const page = await context.newPage();
   const errors = [];
@@ -88,7 +90,7 @@ try {
       await frame();
       const selected = item.classList.contains('xa-sel');
       document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
-      if (document.getElementById('xa-card')) document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+      if (document.getElementById(xaIds.card)) document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
       await frame();
       if (!selected) failures.push(`graph ${i}: ${item.id} not selected`);
       else ok++;
@@ -127,7 +129,7 @@ try {
     await page.mouse.move(box.x, box.y, { steps: 2 });
     const opened = await page.waitForFunction((id) => document.getElementById(id).getAttribute('aria-expanded') === 'true', id, { timeout: 2000 }).then(() => true, () => false);
     await page.mouse.move(2, 790, { steps: 2 });
-    const closed = await page.waitForFunction(() => !document.getElementById('xa-card'), null, { timeout: 2000 }).then(() => true, () => false);
+    const closed = await page.waitForFunction(() => !document.getElementById(xaIds.card), null, { timeout: 2000 }).then(() => true, () => false);
     if (opened && closed) hovered++;
     else if (problems.length < 5) problems.push(`hover ${i} on ${id}: ${opened ? 'did not close' : 'no card'}`);
   }

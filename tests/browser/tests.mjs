@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { FIREFOX, test } from './harness.mjs';
 import { stripPossessive } from './content.mjs';
+import { ID } from './ids.mjs';
 import {
   activeId,
   box,
@@ -33,7 +34,7 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const PHONE = { viewport: { width: 375, height: 812 } };
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
-const mid = (id) => `xa-m-${id}`;
+const mid = (id) => ID.mention(id);
 
 /** The text of the headline and of every `article > p`, as the page shows it. */
 function pageText(page) {
@@ -88,7 +89,7 @@ async function emptyPoint(page, y) {
     ({ y }) => {
       const el = document.elementFromPoint(12, y);
       if (!el) return 'nothing';
-      const busy = el.closest('article, #xa-card, .xa-toolbar, a, button');
+      const busy = el.closest('article, .xa-toolbar, a, button, #' + xaIds.card);
       return busy ? `${el.tagName}.${el.className}` : null;
     },
     { y },
@@ -138,7 +139,7 @@ export function defineTests({ E, axeSource, outDir }) {
       const paras = [...document.querySelectorAll('article > p')];
       return [...document.querySelectorAll('.xa-mention')].map((el) => ({
         id: el.id,
-        m: el.id.replace('xa-m-', ''),
+        m: String(xaIds.index(el.id)),
         text: el.textContent,
         href: el.getAttribute('href'),
         cls: [...el.classList],
@@ -170,15 +171,15 @@ export function defineTests({ E, axeSource, outDir }) {
       const frame = () => new Promise((r) => requestAnimationFrame(r));
       const out = [];
       for (let i = 0; i < count; i++) {
-        const el = document.getElementById(`xa-m-${i}`);
+        const el = document.getElementById(xaIds.mention(i));
         el.focus();
         let tries = 0;
         while (el.getAttribute('aria-expanded') !== 'true' && tries++ < 120) await frame();
-        const card = document.getElementById('xa-card');
+        const card = document.getElementById(xaIds.card);
         out.push({
           expanded: el.getAttribute('aria-expanded'),
           controls: el.getAttribute('aria-controls'),
-          name: document.getElementById('xa-card-name')?.textContent ?? null,
+          name: document.getElementById(xaIds.cardName)?.textContent ?? null,
           kind: card ? [...card.classList].find((c) => c.startsWith('xa-kind-')) : null,
           pos: card?.querySelector('.xa-step-pos')?.textContent ?? null,
           count: card?.querySelector('.xa-card-count')?.textContent ?? null,
@@ -201,7 +202,7 @@ export function defineTests({ E, axeSource, outDir }) {
       assert.equal(c.kind, `xa-kind-${actor.kind}`, `${mid(i)}: card kind class`);
       assert.equal(c.role, 'dialog');
       assert.equal(c.labelled, 'xa-card-name');
-      assert.equal(c.controls, 'xa-card', `${mid(i)}: aria-controls while open`);
+      assert.equal(c.controls, ID.card, `${mid(i)}: aria-controls while open`);
       assert.deepEqual(c.open, [mid(i)], 'exactly one mention is expanded');
       const list = E.byActor.get(actor.id);
       const k = list.indexOf(i);
@@ -282,11 +283,11 @@ export function defineTests({ E, axeSource, outDir }) {
     const m = center((await lineBoxes(page, id))[0]);
     await page.mouse.move(m.x, m.y);
     await waitCard(page, name);
-    assert.deepEqual(await attrs(), { expanded: 'true', controls: 'xa-card' });
+    assert.deepEqual(await attrs(), { expanded: 'true', controls: ID.card });
     await waitCardStill(page);
-    const card = await box(page, '#xa-card');
-    const side = await page.getAttribute('#xa-card', 'data-side');
-    const arrowX = card.left + (await page.$eval('#xa-card', (c) => parseFloat(getComputedStyle(c).getPropertyValue('--xa-arrow-x'))));
+    const card = await box(page, `#${ID.card}`);
+    const side = await page.getAttribute(`#${ID.card}`, 'data-side');
+    const arrowX = card.left + (await page.$eval(`#${ID.card}`, (c) => parseFloat(getComputedStyle(c).getPropertyValue('--xa-arrow-x'))));
     return { id, name, m, card, side, arrowX, attrs };
   }
 
@@ -295,7 +296,7 @@ export function defineTests({ E, axeSource, outDir }) {
     const y = side === 'above' ? card.bottom - 24 : card.top + 24;
     await page.mouse.move(x, m.y);
     await page.mouse.move(x, y, { steps: 8 });
-    const arrived = await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('#xa-card'), { x, y });
+    const arrived = await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('#' + xaIds.card), { x, y });
     assert.ok(arrived, 'the pointer is over the card');
     return { x, y };
   }
@@ -314,7 +315,7 @@ export function defineTests({ E, axeSource, outDir }) {
     const at = await travelIntoCard(page, h, x);
     await page.waitForTimeout(600);
     assert.equal(await cardName(page), h.name, 'card still open 600 ms after the pointer moved into it');
-    assert.deepEqual(await h.attrs(), { expanded: 'true', controls: 'xa-card' });
+    assert.deepEqual(await h.attrs(), { expanded: 'true', controls: ID.card });
 
     // Leave the card for an empty part of the page: the card goes after the grace period.
     await clearLog(page);
@@ -345,7 +346,7 @@ export function defineTests({ E, axeSource, outDir }) {
         'and Chromium fires pointerleave on #xa-card when the pointer moves from that arrow into the card\'s content; ' +
         `events: ${log.map((e) => `${e.type}${e.m ? ` ${e.m}` : ''}@${Math.round(e.t)}`).join(', ')}`,
     );
-    assert.deepEqual(await h.attrs(), { expanded: 'true', controls: 'xa-card' });
+    assert.deepEqual(await h.attrs(), { expanded: 'true', controls: ID.card });
   });
 
   test('hovering: a name the page scrolls under a still mouse opens nothing until the mouse moves', DESKTOP, async ({ page, origin }) => {
@@ -364,13 +365,13 @@ export function defineTests({ E, axeSource, outDir }) {
         const y = Math.round(r.top + r.height / 2);
         for (let dy = 60; dy <= 150; dy += 6) {
           const under = document.elementFromPoint(x, y + dy);
-          if (under?.closest('article p') && !under.closest('a, #xa-card')) return { id: m.id, x, y: y + dy, dy };
+          if (under?.closest('article p') && !under.closest('a, #' + xaIds.card)) return { id: m.id, x, y: y + dy, dy };
         }
       }
       return null;
     });
     assert.ok(spot, 'plain text below a mention');
-    const i = +spot.id.split('-').pop();
+    const i = ID.index(spot.id);
     await page.mouse.move(spot.x, spot.y);
     await settle(page);
     await clearLog(page);
@@ -417,7 +418,7 @@ export function defineTests({ E, axeSource, outDir }) {
 
     await page.keyboard.press('Enter');
     await waitCard(page, name, 1000);
-    await page.waitForFunction(() => !!document.activeElement?.closest('#xa-card'), null, { timeout: 1000 });
+    await page.waitForFunction(() => !!document.activeElement?.closest('#' + xaIds.card), null, { timeout: 1000 });
     assert.equal(await page.evaluate(() => location.hash), '', 'Enter on a mention does not navigate');
     assert.equal(await page.getAttribute(`#${id}`, 'aria-expanded'), 'true');
 
@@ -450,13 +451,13 @@ export function defineTests({ E, axeSource, outDir }) {
     await scrollToMiddle(page, from);
     await page.focus(`#${from}`);
     await waitCard(page, name);
-    assert.equal(await page.textContent('#xa-card .xa-step-pos'), `${k + 1} of ${list.length}`);
+    assert.equal(await page.textContent(`#${ID.card} .xa-step-pos`), `${k + 1} of ${list.length}`);
     const vp = await viewport(page);
     assert.ok(!inViewport((await lineBoxes(page, to))[0], vp, 0), 'precondition: the next mention is off screen');
 
-    await page.click('#xa-card button[aria-label="Next mention"]');
+    await page.click(`#${ID.card} button[aria-label="Next mention"]`);
     await page.waitForFunction(
-      (want) => document.querySelector('#xa-card .xa-step-pos')?.textContent === want,
+      (want) => document.querySelector(`#${xaIds.card} .xa-step-pos`)?.textContent === want,
       `${k + 2} of ${list.length}`,
       { timeout: 2000 },
     );
@@ -470,17 +471,17 @@ export function defineTests({ E, axeSource, outDir }) {
     assert.equal(await cardName(page), name);
     for (const r of await lineBoxes(page, to)) assert.ok(inViewport(r, vp), `the next mention is scrolled into view: ${JSON.stringify(r)}`);
     await waitCardStill(page);
-    assert.ok(inViewport(await box(page, '#xa-card'), vp), 'the card follows the mention into view');
+    assert.ok(inViewport(await box(page, `#${ID.card}`), vp), 'the card follows the mention into view');
 
-    await page.click('#xa-card button[aria-label="Previous mention"]');
+    await page.click(`#${ID.card} button[aria-label="Previous mention"]`);
     await page.waitForFunction(
-      (want) => document.querySelector('#xa-card .xa-step-pos')?.textContent === want,
+      (want) => document.querySelector(`#${xaIds.card} .xa-step-pos`)?.textContent === want,
       `${k + 1} of ${list.length}`,
       { timeout: 2000 },
     );
     assert.deepEqual(await state(from), { open: true, expanded: 'true' }, 'previous goes back');
 
-    await page.click('#xa-card .xa-card-close');
+    await page.click(`#${ID.card} .xa-card-close`);
     await waitNoCard(page, 1000);
     await page.waitForFunction((id) => document.activeElement?.id === id, from, { timeout: 1000 }).catch(async () =>
       assert.fail(`focus should return to ${from}; it is on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))}`),
@@ -499,7 +500,7 @@ export function defineTests({ E, axeSource, outDir }) {
     await tap(page, c.x, c.y);
     await waitCard(page, actorOf(E, target).name);
     await waitCardStill(page);
-    const close = await box(page, '#xa-card .xa-card-close');
+    const close = await box(page, `#${ID.card} .xa-card-close`);
     assert.ok(close.width >= 44 && close.height >= 44, `close button is ${close.width}×${close.height} px; expected at least 44×44`);
     // The tapped card stays after the finger lifts.
     await settle(page);
@@ -553,7 +554,7 @@ export function defineTests({ E, axeSource, outDir }) {
 
       const check = async (id, how, label) => {
         await waitCardStill(page);
-        const card = await box(page, '#xa-card');
+        const card = await box(page, `#${ID.card}`);
         assert.ok(inViewport(card, vp), `${label}: card ${JSON.stringify(card)} not inside the ${vp.width}×${vp.height} viewport`);
         for (const line of await lineBoxes(page, id)) {
           assert.ok(!intersects(card, line), `${label}: card ${JSON.stringify(card)} overlaps its mention's line box ${JSON.stringify(line)}`);
@@ -607,7 +608,7 @@ export function defineTests({ E, axeSource, outDir }) {
         if (how === 'pointer') await page.mouse.move((line.left + line.right) / 2, (line.top + line.bottom) / 2);
         else await page.evaluate((id) => document.getElementById(id).focus({ preventScroll: true }), id);
         await waitCard(page, actorOf(E, +id.slice(5)).name);
-        assert.equal(await page.getAttribute('#xa-card', 'data-side'), 'above', `${id}: the card flips above near the bottom`);
+        assert.equal(await page.getAttribute(`#${ID.card}`, 'data-side'), 'above', `${id}: the card flips above near the bottom`);
         await check(id, how, `bottom-${how}`);
         await page.keyboard.press('Escape');
         await waitNoCard(page, 1000);
@@ -652,7 +653,7 @@ export function defineTests({ E, axeSource, outDir }) {
     await waitCard(page, actorOf(E, 2).name);
 
     // "Turn actor cards off" inside the card.
-    await page.click('#xa-card .xa-card-off');
+    await page.click(`#${ID.card} .xa-card-off`);
     await waitNoCard(page, 1000);
     await page.waitForFunction(() => !document.querySelector('.xa-mention'), null, { timeout: 2000 });
     await page.waitForFunction(() => document.activeElement?.classList.contains('xa-switch'), null, { timeout: 1000 });
