@@ -1,5 +1,5 @@
 // Runs first (README, "Prerendering"): render flags from the URL onto <html>, the embed protocol
-// when framed, then the app after the first paint: its glue, its wasm and the article's story
+// when framed, the compact graph on phones, then the app after the first paint: its glue, its wasm and the article's story
 // fetched side by side. Everything it says comes from the page (the article's language).
 const root = document.documentElement;
 const tag = document.querySelector("script[data-js][data-wasm][data-story]");
@@ -27,7 +27,8 @@ addEventListener("error", (e) => {
 });
 
 // Phones get the graph's compact layout, built from the wide one and the geometry the page carries
-// as data (README, "Prerendering"): one graph to parse before the first paint, not two. The data
+// as data (README, "Prerendering"): one graph in the page, not two. Done at once, before the first
+// paint: a graph of a short article is in view, and swapping it later would move the page. The data
 // says how: which part of the ids to swap, the size, and each attribute's values, one per element
 // its selector matches, in page order.
 const compactGraph = () => {
@@ -46,6 +47,7 @@ const compactGraph = () => {
   for (const [selector, name, values] of each) svg.querySelectorAll(selector).forEach((el, i) => el.setAttribute(name, values[i]));
   wide.after(svg);
 };
+compactGraph();
 
 // The article's story, carried in the page as text: printable ASCII and whole UTF-8 characters as
 // they are, every other byte as `%` and two hex digits (written by the build tools' story.rs).
@@ -58,7 +60,6 @@ const story = () => {
 };
 
 const start = async () => {
-  compactGraph();
   const wasm = fetch(tag.dataset.wasm);
   // Reported once, below, if init fails on it.
   wasm.catch(() => {});

@@ -16,6 +16,7 @@ use common::compile;
 
 const CONTENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../content/milei-cold-war");
 const TINY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/tiny");
+const RIVER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../content/river-compact");
 const RELATIONS: &str = "relations.toml";
 
 fn compile_dir(dir: &str) -> &'static Document {
@@ -143,11 +144,9 @@ fn the_relations_the_article_states_are_there() {
     assert!(has("bolsonaro", RelationKind::Rivalry, "lula"));
 }
 
-#[test]
-fn layout_is_deterministic_without_overlaps() {
-    let first = compile_dir(CONTENT);
-    assert_eq!(first, compile_dir(CONTENT), "same content, same layout");
-    let doc = compile_dir(CONTENT);
+/// Every node inside its box and apart from the others, one path per relation, no line passing
+/// through an actor it does not join: in both layouts.
+fn assert_laid_out_well(doc: &Document) {
     for which in Layout::ALL {
         let layout = doc.graph.geometry(which);
         let nodes = doc.story.nodes(which);
@@ -172,7 +171,6 @@ fn layout_is_deterministic_without_overlaps() {
             doc.story.relations.len(),
             "one path per relation"
         );
-        // No line seems to pass through an actor it does not join.
         let at = |actor: u16| {
             let n = nodes.iter().find(|n| n.actor == actor).unwrap();
             (f64::from(n.x), f64::from(n.y))
@@ -200,6 +198,119 @@ fn layout_is_deterministic_without_overlaps() {
             }
         }
     }
+}
+
+/// A made-up article of `actors` actors ("Actor Aa", "Ab Board", "The Ac Works" …), one sentence per relation: each actor
+/// `i` linked to `i + 1` within groups of `group` actors (so `actors / group` separate groups),
+/// and every third actor also to the one three on.
+fn synthetic(actors: usize, group: usize) -> Sources {
+    let names: Vec<String> = (0..actors)
+        .map(|i| {
+            let a = (b'A' + (i / 26) as u8) as char;
+            let b = (b'a' + (i % 26) as u8) as char;
+            format!(
+                "{}{a}{b}{}",
+                ["Actor ", "", "The "][i % 3],
+                ["", " Board", " Works"][i % 3]
+            )
+        })
+        .collect();
+    let mut pairs = Vec::new();
+    for i in 0..actors {
+        if (i + 1) % group != 0 && i + 1 < actors {
+            pairs.push((i, i + 1));
+        }
+        if i % 3 == 0 && (i + 3) / group == i / group && i + 3 < actors {
+            pairs.push((i, i + 3));
+        }
+    }
+    let sentences: Vec<String> = pairs
+        .iter()
+        .enumerate()
+        .map(|(k, &(a, b))| format!("{} met {} on day {}.", names[a], names[b], k + 1))
+        .collect();
+    let article = format!("A Synthetic Graph\n\n{}\n", sentences.join(" "));
+    let actors_toml: String = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            format!(
+                "[[actor]]\nid = \"a{i}\"\nname = \"{n}\"\nkind = \"organisation\"\nrole = \"Made up\"\ndescription = \"Made up.\"\nforms = [\"{n}\"]\n\n"
+            )
+        })
+        .collect();
+    let relations_toml: String = pairs
+        .iter()
+        .zip(&sentences)
+        .enumerate()
+        .map(|(k, (&(a, b), quote))| {
+            format!(
+                "[[relation]]\nid = \"r{k}\"\ntype = \"alliance\"\nfrom = \"a{a}\"\nto = \"a{b}\"\nlabel = \"met\"\nquote = \"{quote}\"\n\n"
+            )
+        })
+        .collect();
+    Sources {
+        article: ("article.txt".into(), article.into_bytes()),
+        actors: ("actors.toml".into(), actors_toml.into_bytes()),
+        mentions: None,
+        relations: Some((RELATIONS.into(), relations_toml.into_bytes())),
+        settings: Some(("article.toml".into(), b"sample = true\n".to_vec())),
+    }
+}
+
+#[test]
+fn layout_is_deterministic_without_overlaps() {
+    let first = compile_dir(CONTENT);
+    assert_eq!(first, compile_dir(CONTENT), "same content, same layout");
+    assert_laid_out_well(first);
+    assert_laid_out_well(compile_dir(RIVER));
+    assert_laid_out_well(compile_dir(TINY));
+}
+
+#[test]
+fn graphs_of_two_to_forty_actors_are_laid_out_apart() {
+    for (actors, group) in [(2, 2), (5, 5), (12, 4), (40, 40), (40, 8)] {
+        let doc = compile(&synthetic(actors, group)).unwrap_or_else(|e| panic!("{actors}: {e:#?}"));
+        assert_eq!(doc.story.nodes(Layout::Wide).len(), actors);
+        assert_laid_out_well(doc);
+    }
+}
+
+/// The box a graph is drawn in grows with its actors: a small one is not spread over the box of
+/// a large one (the page shows it at its own size, centred), a large one gets a taller box.
+#[test]
+fn the_graph_box_fits_the_number_of_actors() {
+    let area = |doc: &Document, which| {
+        let g = doc.graph.geometry(which);
+        u32::from(g.width) * u32::from(g.height)
+    };
+    let two = compile(&synthetic(2, 2)).unwrap();
+    let twelve = compile(&synthetic(12, 4)).unwrap();
+    let thirty = compile_dir(CONTENT);
+    let forty = compile(&synthetic(40, 40)).unwrap();
+    for which in Layout::ALL {
+        let sizes: Vec<u32> = [two, twelve, thirty, forty]
+            .iter()
+            .map(|d| area(d, which))
+            .collect();
+        assert!(
+            sizes.windows(2).all(|w| w[0] < w[1]),
+            "{which:?}: areas grow with the actors: {sizes:?}"
+        );
+        assert!(
+            sizes[0] * 3 < sizes[2],
+            "{which:?}: two actors get far less room than thirty: {sizes:?}"
+        );
+        // Neither wider than the column's box.
+        let widest = if which == Layout::Wide { 560 } else { 340 };
+        assert!([two, twelve, thirty, forty]
+            .iter()
+            .all(|d| d.graph.geometry(which).width <= widest));
+    }
+    // Two actors: their nodes are close, not in opposite corners of a 560 px box.
+    let n = two.story.nodes(Layout::Wide);
+    let d = f64::from(n[0].x - n[1].x).hypot(f64::from(n[0].y - n[1].y));
+    assert!(d < 320.0, "two actors {d:.0} apart");
 }
 
 #[test]

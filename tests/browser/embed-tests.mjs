@@ -4,7 +4,8 @@
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { FIREFOX, test } from './harness.mjs';
+import { test } from './harness.mjs';
+import { ID } from './ids.mjs';
 import { ready, screenshot, settle, waitCard } from './page.mjs';
 
 const NAME = 'explorable-article-height';
@@ -68,7 +69,7 @@ async function settledHeights(page, frame) {
   for (let i = 0; i < 60; i++) {
     const content = await frame.evaluate(() => {
       let bottom = document.documentElement.getBoundingClientRect().height;
-      const card = document.getElementById('xa-card');
+      const card = document.getElementById(xaIds.card);
       if (card) bottom = Math.max(bottom, card.getBoundingClientRect().bottom + scrollY);
       return bottom;
     });
@@ -120,10 +121,8 @@ export function defineEmbedTests({ E, outDir }) {
         // Closing it again: the frame shrinks back.
         await frame.locator('details.xa-table-wrap > summary').click();
         const closed = await settledHeights(page, frame);
-        // Back to where it was, give or take the graph's figure: below 1,100 px it is laid out only
-        // near the reader's view (content-visibility), and until then holds a fixed height, which
-        // Firefox, unlike Chromium, still uses inside a frame when the page first reports.
-        assert.ok(Math.abs(closed.iframe - first.iframe) <= (FIREFOX && width < 1100 ? 40 : 2), `the frame shrank back: ${first.iframe} → ${closed.iframe}`);
+        // Back to where it was.
+        assert.ok(Math.abs(closed.iframe - first.iframe) <= 2, `the frame shrank back: ${first.iframe} → ${closed.iframe}`);
 
         // A card on the last mention of the text: inside the frame, never clipped by its edge.
         const last = frame.locator('article a.xa-mention').last();
@@ -132,7 +131,7 @@ export function defineEmbedTests({ E, outDir }) {
         await settle(frame);
         const after = await settledHeights(page, frame);
         const card = await frame.evaluate(() => {
-          const r = document.getElementById('xa-card').getBoundingClientRect();
+          const r = document.getElementById(xaIds.card).getBoundingClientRect();
           return { top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right, width: innerWidth };
         });
         assert.ok(card.top >= 0 && card.bottom <= after.iframe + 1, `the card (${card.top}–${card.bottom}) is inside the frame (0–${after.iframe})`);
@@ -178,7 +177,7 @@ export function defineEmbedTests({ E, outDir }) {
       return { frameTop: f.top, height: innerHeight };
     });
     const card = await frame.evaluate(() => {
-      const r = document.getElementById('xa-card').getBoundingClientRect();
+      const r = document.getElementById(xaIds.card).getBoundingClientRect();
       return { top: r.top + scrollY, bottom: r.bottom + scrollY };
     });
     assert.ok(box.frameTop + card.top >= -1 && box.frameTop + card.bottom <= box.height + 1, `the card is in the host's view after the scroll: frame top ${box.frameTop}, card ${card.top}–${card.bottom}, view ${box.height}`);
@@ -317,7 +316,7 @@ export function defineEmbedTests({ E, outDir }) {
     assert.equal(flagged.mentions, 0, 'cards=0: no mention is a card link');
     await page.locator('article p').first().hover();
     await page.waitForTimeout(400);
-    assert.equal(await page.locator('#xa-card').count(), 0, 'cards=0: no card');
+    assert.equal(await page.locator(`#${ID.card}`).count(), 0, 'cards=0: no card');
     assert.equal(await page.evaluate(() => localStorage.length), 0, 'the flag is not stored as the reader\'s choice');
 
     await page.goto(`${origin}/?theme=purple&graph=2&cards=yes&plain=no`);

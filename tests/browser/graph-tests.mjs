@@ -4,7 +4,8 @@
 
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { test } from './harness.mjs';
+import { test as register } from './harness.mjs';
+import { ID } from './ids.mjs';
 import { box, cardName, formatViolations, intersects, load, observeLayoutShift, ready, runAxe, screenshot, settle, tap, viewport, waitCard, waitCardStill, waitNoCard } from './page.mjs';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -18,15 +19,19 @@ const COMPACT = 'svg.xa-graph-compact';
 const svgFor = (width) => (width >= 600 ? WIDE : COMPACT);
 /** The layouts in the page: the compact one is fetched on narrow screens only (web/boot.js). */
 const layouts = (page) => page.evaluate((all) => all.filter((s) => document.querySelector(s)), [WIDE, COMPACT]);
-const tagOf = (svg) => (svg === WIDE ? 'w' : 'c');
-const nodeId = (svg, actor) => `xa-n-${tagOf(svg)}-${actor}`;
-const edgeId = (svg, relation) => `xa-e-${tagOf(svg)}-${relation}`;
+const layoutOf = (svg) => (svg === WIDE ? 'wide' : 'compact');
+const nodeId = (svg, actor) => ID.node(layoutOf(svg), actor);
+const edgeId = (svg, relation) => ID.edge(layoutOf(svg), relation);
 
 function inViewport(r, vp, tolerance = 1) {
   return r.left >= -tolerance && r.top >= -tolerance && r.right <= vp.width + tolerance && r.bottom <= vp.height + tolerance;
 }
 
-export function defineGraphTests({ E, axeSource, outDir }) {
+/** The tests a made-up article (synthetic.mjs) runs: the graph's size, layout and look. */
+const SHAPE_TESTS = /^(graph size|graph layout|screenshot graph (1280×800 light|320×640))/;
+
+export function defineGraphTests({ E, axeSource, outDir, shapesOnly = false }) {
+  const test = (name, ...rest) => (shapesOnly && !SHAPE_TESTS.test(name) ? undefined : register(name, ...rest));
   // ── What the content says ──────────────────────────────────────────────────────────────────
   const actorById = (id) => E.actors[E.actorIndex.get(id)];
   /** "Milei — insulted — Lula", as the graph names a relation (short labels). */
@@ -107,7 +112,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
 
   /** The mentions highlighted in the text (ids), in order. */
   const highlighted = (page) => page.evaluate(() => [...document.querySelectorAll('.xa-mention.xa-hl')].map((m) => m.id));
-  const mentionIds = (actor) => E.byActor.get(E.actors[actor].id).map((i) => `xa-m-${i}`);
+  const mentionIds = (actor) => E.byActor.get(E.actors[actor].id).map((i) => ID.mention(i));
 
   function waitHighlight(page, actor, timeout = 2000) {
     const want = actor === null ? [] : mentionIds(actor);
@@ -127,8 +132,8 @@ export function defineGraphTests({ E, axeSource, outDir }) {
   function graphState(page, svg) {
     return page.evaluate((sel) => {
       const el = document.querySelector(sel);
-      // The actor or relation is the number that ends the element's id (xa-n-w-3, xa-e-w-12).
-      const pick = (q) => [...el.querySelectorAll(q)].map((g) => +g.id.split('-').pop()).sort((a, b) => a - b);
+      // The actor or relation is the number that ends the element's id (see ids.mjs).
+      const pick = (q) => [...el.querySelectorAll(q)].map((g) => xaIds.index(g.id)).sort((a, b) => a - b);
       return {
         dim: el.classList.contains('xa-dim'),
         emNodes: pick('g.xa-node.xa-em'),
@@ -177,7 +182,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
         path.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
         const len = path.getTotalLength();
         const m = path.getScreenCTM();
-        const hits = (x, y) => document.elementFromPoint(x, y)?.closest('.xa-node,.xa-edge,.xa-node-label,#xa-card') === g;
+        const hits = (x, y) => document.elementFromPoint(x, y)?.closest('.xa-node,.xa-edge,.xa-node-label,#' + xaIds.card) === g;
         // From the middle outwards, 5 %…95 % of the way (the ends sit under the nodes and arrowheads).
         for (let k = 0; k <= 90; k++) {
           const f = 0.5 + (k % 2 ? 1 : -1) * Math.ceil(k / 2) / 100;
@@ -229,7 +234,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
             if (!through || d < through.d) through = { node: n.id, d };
           }
         }
-        return { r: +g.id.split('-').pop(), id: g.id, point, through };
+        return { r: xaIds.index(g.id), id: g.id, point, through };
       });
     }, svg);
   }
@@ -240,7 +245,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
     const spot = await page.evaluate(({ w, h }) => {
       for (const [x, y] of [[4, 4], [w - 4, 4], [4, h - 4], [w - 4, h - 4]]) {
         const el = document.elementFromPoint(x, y);
-        if (!el || !el.closest('svg, article, #xa-card, a, button')) return { x, y };
+        if (!el || !el.closest('svg, article, a, button, #' + xaIds.card)) return { x, y };
       }
       return null;
     }, { w: vp.width, h: vp.height });
@@ -267,8 +272,8 @@ export function defineGraphTests({ E, axeSource, outDir }) {
         const nodeAt = new Map(
           [...el.querySelectorAll('g.xa-node')].map((g) => {
             const m = g.transform.baseVal.consolidate().matrix;
-            const n = g.id.split('-').pop();
-            return [+n, { x: m.e, y: m.f, id: g.id, label: g.getAttribute('aria-label'), text: el.querySelector(`.xa-node-label[id$="-${n}"]`)?.textContent }];
+            const n = xaIds.index(g.id);
+            return [+n, { x: m.e, y: m.f, id: g.id, label: g.getAttribute('aria-label'), text: document.getElementById(xaIds.as(g.id, 'label'))?.textContent }];
           }),
         );
         const closest = (p) => {
@@ -285,7 +290,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
           const marker = line.getAttribute('marker-end');
           const markerId = marker?.match(/^url\(#(.+)\)$/)?.[1];
           return {
-            r: +g.id.split('-').pop(),
+            r: xaIds.index(g.id),
             id: g.id,
             cls: [...g.classList],
             role: g.getAttribute('role'),
@@ -465,17 +470,17 @@ export function defineGraphTests({ E, axeSource, outDir }) {
     await waitCardStill(page);
     assert.deepEqual((await graphState(page, WIDE)).selNodes, [actor], 'the clicked node is selected');
     assert.deepEqual((await graphState(page, WIDE)).selEdges, [], 'and no edge');
-    assert.equal(await page.locator('#xa-card .xa-card-rel-btn').count(), relationsOf(actor).length, `${a.id}'s card lists its ${relationsOf(actor).length} relations`);
-    const card = await box(page, '#xa-card');
+    assert.equal(await page.locator(`#${ID.card} .xa-card-rel-btn`).count(), relationsOf(actor).length, `${a.id}'s card lists its ${relationsOf(actor).length} relations`);
+    const card = await box(page, `#${ID.card}`);
     const shape = await box(page, `#${nodeId(WIDE, actor)} .xa-shape`);
-    assert.ok(inViewport(card, vp), `the card opened at the node should be inside the ${vp.width}×${vp.height} viewport; it is at ${JSON.stringify(card)} (inline style "${await page.getAttribute("#xa-card", "style")}": never placed)`);
+    assert.ok(inViewport(card, vp), `the card opened at the node should be inside the ${vp.width}×${vp.height} viewport; it is at ${JSON.stringify(card)} (inline style "${await page.getAttribute(`#${ID.card}`, "style")}": never placed)`);
     assert.ok(!intersects(card, shape), `the card ${JSON.stringify(card)} should not cover its node ${JSON.stringify(shape)}`);
     const gapY = Math.max(card.top - shape.bottom, shape.top - card.bottom);
     const gapX = Math.max(card.left - shape.right, shape.left - card.right);
     assert.ok(
       gapY <= 40 && gapX <= 0,
       `the card is not at its node: card ${JSON.stringify(card)}, node ${JSON.stringify(shape)} ` +
-        `(vertical gap ${Math.round(gapY)} px, horizontal gap ${Math.round(gapX)} px; inline style "${await page.getAttribute('#xa-card', 'style')}")`,
+        `(vertical gap ${Math.round(gapY)} px, horizontal gap ${Math.round(gapX)} px; inline style "${await page.getAttribute(`#${ID.card}`, 'style')}")`,
     );
   });
 
@@ -486,7 +491,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
     const active = () =>
       page.evaluate(() => {
         const el = document.activeElement;
-        const of = (cls) => (el?.classList.contains(cls) ? el.id.split('-').pop() : null);
+        const of = (cls) => (el?.classList.contains(cls) ? xaIds.index(el.id) : null);
         return { id: el?.id ?? '', node: of('xa-node'), edge: of('xa-edge'), tag: el?.tagName ?? '' };
       });
     await page.keyboard.press('Tab');
@@ -514,13 +519,13 @@ export function defineGraphTests({ E, axeSource, outDir }) {
     const focusAndRead = (id, key) =>
       page.evaluate((id) => document.getElementById(id).focus(), id).then(async () => {
         await page.keyboard.press(key);
-        return page.evaluate(() => (document.activeElement?.classList.contains('xa-node') ? document.activeElement.id.split('-').pop() : null));
+        return page.evaluate(() => (document.activeElement?.classList.contains('xa-node') ? xaIds.index(document.activeElement.id) : null));
       });
     // The node Tab lands on: exactly one node carries tabindex=0.
     const stops = () => page.evaluate((sel) => [...document.querySelectorAll(`${sel} g.xa-node[tabindex="0"]`)].map((g) => g.id), WIDE);
     const start = await stops();
     assert.equal(start.length, 1, `one node is the Tab stop: ${start}`);
-    const startActor = +start[0].replace(/^xa-n-w-/, '');
+    const startActor = ID.index(start[0]);
     // ArrowRight / ArrowDown from the first node move to another node.
     const moved = [];
     for (const key of ['ArrowRight', 'ArrowDown']) {
@@ -535,7 +540,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
     const at = await page.evaluate((sel) =>
       Object.fromEntries([...document.querySelectorAll(`${sel} g.xa-node`)].map((g) => {
         const m = g.transform.baseVal.consolidate().matrix;
-        return [g.id.split('-').pop(), { x: m.e, y: m.f }];
+        return [xaIds.index(g.id), { x: m.e, y: m.f }];
       })), WIDE);
     const ahead = { ArrowRight: (a, b) => b.x - a.x, ArrowLeft: (a, b) => a.x - b.x, ArrowDown: (a, b) => b.y - a.y, ArrowUp: (a, b) => a.y - b.y };
     const seen = new Set([startActor]);
@@ -594,9 +599,9 @@ export function defineGraphTests({ E, axeSource, outDir }) {
     await page.focus(`#${nodeId(WIDE, actor)}`);
     await page.keyboard.press('Enter');
     await waitCard(page, a.name);
-    await page.waitForFunction(() => !!document.activeElement?.closest('#xa-card'), null, { timeout: 1000 });
+    await page.waitForFunction(() => !!document.activeElement?.closest('#' + xaIds.card), null, { timeout: 1000 });
     await waitHash(page, `#actor=${a.id}`);
-    assert.equal(await page.locator('#xa-card .xa-card-rel-btn').count(), relationsOf(actor).length, 'the card lists the actor’s relations');
+    assert.equal(await page.locator(`#${ID.card} .xa-card-rel-btn`).count(), relationsOf(actor).length, 'the card lists the actor’s relations');
     await page.keyboard.press('Escape');
     await waitNoCard(page, 1000);
     await page.waitForFunction((id) => document.activeElement?.id === id, nodeId(WIDE, actor), { timeout: 1000 }).catch(async () =>
@@ -692,7 +697,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
     // Time is the behaviour: well past the intent delay, nothing has opened.
     await page.waitForTimeout(500);
     assert.equal(await cardName(page), null, 'no card with cards=0');
-    assert.equal(await page.locator('#xa-card').count(), 0);
+    assert.equal(await page.locator(`#${ID.card}`).count(), 0);
     assert.deepEqual((await graphState(page, WIDE)).selNodes, [actor], 'the node is selected');
     assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing stored');
   });
@@ -746,9 +751,9 @@ export function defineGraphTests({ E, axeSource, outDir }) {
     const actor = busiest;
     const a = E.actors[actor];
     await openCardFromMention(page, actor);
-    const quotes = await page.evaluate(() => [...document.querySelectorAll('#xa-card .xa-card-rel-btn .xa-card-rel-quote')].map((q) => q.textContent));
+    const quotes = await page.evaluate(() => [...document.querySelectorAll(`#${xaIds.card} .xa-card-rel-btn .xa-card-rel-quote`)].map((q) => q.textContent));
     assert.deepEqual(quotes, relationsOf(actor).map((r) => E.relations[r].quote), `${a.id}'s card lists its relations, in order, quoted verbatim`);
-    await page.click('#xa-card .xa-card-link');
+    await page.click(`#${ID.card} .xa-card-link`);
     await waitHash(page, `#actor=${a.id}`);
     await page.waitForFunction((id) => document.getElementById(id).classList.contains('xa-sel'), nodeId(WIDE, actor), { timeout: 2000 });
     await waitHighlight(page, actor);
@@ -765,7 +770,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
     for (const k of [0, list.length - 1]) {
       const r = E.relations[list[k]];
       await openCardFromMention(page, actor);
-      await page.locator('#xa-card .xa-card-rel-btn').nth(k).click();
+      await page.locator(`#${ID.card} .xa-card-rel-btn`).nth(k).click();
       await waitHash(page, `#relation=${r.id}`);
       const ev = evidenceIds(blocks, r);
       await waitEvidence(page, ev);
@@ -781,6 +786,29 @@ export function defineGraphTests({ E, axeSource, outDir }) {
   });
 
   // 9 ─────────────────────────────────────────────────────────────────────────────────────────
+  // A graph is drawn at the size it was laid out for (small for few actors), or shrunk to its
+  // column when that is narrower; centred in its column either way.
+  for (const [width, height] of [[1280, 800], [320, 640]]) {
+    const svg = svgFor(width);
+    test(`graph size at ${width}px: the ${svg === WIDE ? 'wide' : 'compact'} graph is drawn at its own size or its column's, centred`, { viewport: { width, height } }, async ({ page, origin }) => {
+      await load(page, origin);
+      const got = await page.evaluate((sel) => {
+        const el = document.querySelector(sel);
+        const column = el.parentElement;
+        const style = getComputedStyle(column);
+        const c = column.getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        // The column's content box: inside its border and padding, and left of a scrollbar.
+        const inner = column.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const start = c.left + column.clientLeft + parseFloat(style.paddingLeft);
+        return { own: +el.getAttribute('width'), drawn: r.width, left: r.left - start, right: start + inner - r.right, column: inner };
+      }, svg);
+      const want = Math.min(got.own, got.column);
+      assert.ok(Math.abs(got.drawn - want) <= 1, `drawn ${got.drawn.toFixed(1)} px wide; expected ${want} (its own ${got.own}, the column ${got.column.toFixed(1)})`);
+      assert.ok(Math.abs(got.left - got.right) <= 1, `centred: ${got.left.toFixed(1)} px left, ${got.right.toFixed(1)} px right`);
+    });
+  }
+
   for (const [width, height] of [[1280, 800], [375, 812]]) {
     const svg = svgFor(width);
     test(`graph layout at ${width}px: ${svg === WIDE ? 'wide' : 'compact'} nodes and labels apart and inside, sized before interaction, no layout shift`, { viewport: { width, height } }, async ({ page, origin }) => {
@@ -800,7 +828,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
             nodes: [...el.querySelectorAll('g.xa-node')].map((g) => ({
               id: g.id,
               shape: rect(g.querySelector('.xa-shape').getBoundingClientRect()),
-              label: rect(el.querySelector(`.xa-node-label[id$="-${g.id.split('-').pop()}"]`).getBoundingClientRect()),
+              label: rect(document.getElementById(xaIds.as(g.id, 'label')).getBoundingClientRect()),
             })),
             scrollWidth: document.documentElement.scrollWidth,
             clientWidth: document.documentElement.clientWidth,
@@ -841,7 +869,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
       await load(page, origin);
       const reach = await edgeReach(page, svg);
       const name = (e) => `${e.id} (${E.relations[e.r].id}: ${relationName(E.relations[e.r])})`;
-      const label = (id) => E.actors[+id.replace(/^xa-n-[wc]-/, '')].short;
+      const label = (id) => E.actors[ID.index(id)].short;
       const hidden = reach.filter((e) => !e.point).map((e) => `${name(e)} is covered along its whole line; a pointer cannot reach it`);
       const through = reach
         .filter((e) => e.through && e.through.d < 9)
@@ -884,7 +912,7 @@ export function defineGraphTests({ E, axeSource, outDir }) {
     await waitCard(page, a.name);
     await waitHash(page, `#actor=${a.id}`);
     await waitCardStill(page);
-    const card = await box(page, '#xa-card');
+    const card = await box(page, `#${ID.card}`);
     const cardInView = inViewport(card, vp);
     await page.keyboard.press('Escape');
     await waitNoCard(page, 1000);

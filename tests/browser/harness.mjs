@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { IN_PAGE } from './ids.mjs';
 
 const TEST_TIMEOUT_MS = 30_000;
 
@@ -42,7 +43,8 @@ const tests = [];
 let current = null;
 
 /** Registers the tests that follow for an article of the site (its slug, and the expectations
- * read from its content folder); their names start with `[slug]`. */
+ * read from its content folder; `server`, when it is served by another server than the site's);
+ * their names start with `[slug]`. */
 export function forArticle(article) {
   current = article;
 }
@@ -148,8 +150,8 @@ function recorder() {
   const now = () => performance.now();
   let card = null;
   const check = () => {
-    const el = document.getElementById('xa-card');
-    const name = el ? (document.getElementById('xa-card-name')?.textContent ?? '') : null;
+    const el = document.getElementById(xaIds.card);
+    const name = el ? (document.getElementById(xaIds.cardName)?.textContent ?? '') : null;
     if (name !== card) {
       card = name;
       log.push(name === null ? { type: 'nocard', t: now() } : { type: 'card', name, t: now() });
@@ -157,7 +159,7 @@ function recorder() {
   };
   new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
   const mentionOf = (node) => (node instanceof Element ? node.closest('.xa-mention') : null);
-  const inCard = (node) => node instanceof Element && !!node.closest('#xa-card');
+  const inCard = (node) => node instanceof Element && !!node.closest('#' + xaIds.card);
   addEventListener(
     'pointerover',
     (e) => {
@@ -195,6 +197,7 @@ export async function runAll(browsers, server, shared) {
       if (url.host !== server.host && !(shared.hosts ?? []).includes(url.host)) problems.foreign.push(req.url());
     });
     context.on('page', (p) => watch(p, problems));
+    await context.addInitScript(IN_PAGE);
     await context.addInitScript(recorder);
     const started = Date.now();
     let error = null;
@@ -205,7 +208,9 @@ export async function runAll(browsers, server, shared) {
       const allowErrors = (...patterns) =>
         problems.allowed.push(...patterns.map((pattern) => ({ pattern, seen: 0 })));
       // `origin` is the article's own address (its page is `${origin}/`); `site` the site's root.
-      const article = t.article ? { origin: `${server.origin}/${t.article.slug}`, E: t.article.E, slug: t.article.slug } : { origin: server.origin };
+      // An article of another site (the made-up ones, synthetic.mjs) names that site's server.
+      const base = t.article?.server?.origin ?? server.origin;
+      const article = t.article ? { origin: `${base}/${t.article.slug}`, E: t.article.E, slug: t.article.slug } : { origin: server.origin };
       await withTimeout(
         t.fn({ page, context, site: server.origin, allowErrors, ...shared, ...article }),
         TEST_TIMEOUT_MS,

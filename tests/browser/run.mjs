@@ -8,7 +8,7 @@
 //   XA_BROWSER=firefox node tests/browser/run.mjs [name filter]
 //   XA_DIST=/some/other/dist node tests/browser/run.mjs
 
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import { defineGraphTests } from './graph-tests.mjs';
 import { defineNoJsTests } from './nojs-tests.mjs';
 import { defineEmbedTests, hostPages } from './embed-tests.mjs';
 import { defineDeviceTests } from './device-tests.mjs';
+import { buildSyntheticSite } from './synthetic.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -54,10 +55,21 @@ for (const slug of slugs) {
   // The embedding tests are about the frame, not the article in it: the first article serves.
   if (slug === slugs[0]) defineEmbedTests({ E, outDir: out });
 }
+// Made-up articles of 2 and 40 actors (two groups of 20), in a site of their own: the graph's
+// size and layout tests, and its screenshots, for graphs smaller and larger than any real one.
+const synthetic = buildSyntheticSite(root, { 'synthetic-2': [2, 2], 'synthetic-40': [40, 20] });
+const syntheticServer = {};
+for (const slug of synthetic.slugs) {
+  const out = join(outDir, slug);
+  mkdirSync(out, { recursive: true });
+  forArticle({ slug, E: loadExpectations(join(synthetic.content, slug)), server: syntheticServer });
+  defineGraphTests({ E: loadExpectations(join(synthetic.content, slug)), axeSource, outDir: out, shapesOnly: true });
+}
 forArticle(null);
 if (process.argv[2]) filterTests(process.argv[2]);
 
 const server = await startServer(dist);
+Object.assign(syntheticServer, await startServer(synthetic.dist));
 // A publisher's site on another origin, for the embed tests.
 const pym = readFileSync(require.resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
 const host = await startHostServer(hostPages(`${server.origin}/${slugs[0]}`, server.origin, pym, loadExpectations(join(root, 'content', slugs[0]))));
@@ -66,14 +78,16 @@ let result = { passed: 0, failed: 0 };
 try {
   const first = await browsers.for(DEFAULT_CONTEXT);
   console.log(`# ${BROWSER} ${first.version()}`);
-  result = await runAll(browsers, server, { hostOrigin: host.origin, hosts: [host.host] });
+  result = await runAll(browsers, server, { hostOrigin: host.origin, hosts: [host.host, syntheticServer.host] });
 } catch (err) {
   console.log(`not ok - harness\n  ${String(err?.stack ?? err).replace(/\n/g, '\n  ')}`);
   result.failed += 1;
 } finally {
   await browsers.close();
   await server.close();
+  await syntheticServer.close();
   await host.close();
+  rmSync(synthetic.scratch, { recursive: true, force: true });
 }
 console.log(`# wall time ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${outDir}`);
 console.log(`${result.passed} passed, ${result.failed} failed`);

@@ -175,8 +175,8 @@ pub fn compile(sources: &Sources, locales: &Locales) -> Result<Document, Vec<Con
                 .iter()
                 .map(|e| e.short.as_ref().unwrap_or(&e.name).get_ref().as_str())
                 .collect();
-            let wide = relations::lay_out(&resolved, &labels, relations::WIDE);
-            let compact = relations::lay_out(&resolved, &labels, relations::COMPACT);
+            let wide = relations::lay_out_sized(&resolved, &labels, relations::WIDE);
+            let compact = relations::lay_out_sized(&resolved, &labels, relations::COMPACT);
             match (wide, compact) {
                 (Some(wide), Some(compact)) => graph = Some((wide, compact)),
                 _ => errors.push(ContentError::new(

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use super::files::RelationsFile;
 use super::{did_you_mean, line_of, not_one_of, ContentError};
-use crate::layout::{edge_path, label_width, layout, NodeSpec, Placed};
+use crate::layout::{box_for, edge_path, label_width, layout, NodeSpec, Placed};
 use crate::segment::is_whole_word;
 use crate::{ActorId, GraphNode, RelationKind, SentenceId};
 
@@ -212,9 +212,49 @@ pub fn resolve(
     out
 }
 
-/// The two sizes the graph is laid out for (width, height), in SVG units.
+/// The two shapes the graph is laid out in (width, height), in SVG units: the largest width its
+/// column gives, and the height of a graph like the first article's (30 actors). Fewer actors get
+/// a smaller box (the page shows it at its own size, centred), more a taller one (`box_for`).
 pub const WIDE: (u16, u16) = (560, 480);
 pub const COMPACT: (u16, u16) = (340, 720);
+/// Starting positions tried in one box before it grows: a failed try costs as much as a good one
+/// (about 0.1 s for 40 actors), and a slightly larger box succeeds sooner than more seeds.
+const SEEDS: u64 = 6;
+
+/// Lays the graph out in the smallest box that fits it (`layout::box_for`), for the wide layout
+/// (`base` = `WIDE`, width down to 45 %) or the compact one (`COMPACT`, width down to 70 %: a
+/// phone's column is narrow already); a box too small to place the nodes apart grows.
+pub fn lay_out_sized(relations: &[Resolved], labels: &[&str], base: (u16, u16)) -> Option<LaidOut> {
+    let specs: Vec<NodeSpec> = nodes_of(relations)
+        .iter()
+        .map(|&a| NodeSpec {
+            label_width: label_width(labels[a as usize]),
+        })
+        .collect();
+    let min_width = if base == COMPACT { 0.7 } else { 0.45 };
+    let shape = (f64::from(base.0), f64::from(base.1));
+    let mut last = None;
+    for grow in 0..8 {
+        let (w, h) = box_for(&specs, shape, min_width, grow);
+        let size = (w as u16, h as u16);
+        if last == Some(size) {
+            break;
+        }
+        last = Some(size);
+        if let Some(laid) = lay_out(relations, labels, size, SEEDS) {
+            return Some(laid);
+        }
+    }
+    None
+}
+
+/// The actors with a relation, in actor order: the graph's nodes.
+fn nodes_of(relations: &[Resolved]) -> Vec<ActorId> {
+    let mut nodes: Vec<ActorId> = relations.iter().flat_map(|r| [r.from, r.to]).collect();
+    nodes.sort_unstable();
+    nodes.dedup();
+    nodes
+}
 
 /// One layout of the graph: its size, the actors in it (in actor order) and each relation's path.
 pub struct LaidOut {
@@ -223,11 +263,15 @@ pub struct LaidOut {
     pub edges: Vec<String>,
 }
 
-/// Lays the graph out for one size; `None` when its nodes cannot be placed apart.
-pub fn lay_out(relations: &[Resolved], labels: &[&str], size: (u16, u16)) -> Option<LaidOut> {
-    let mut in_graph: Vec<ActorId> = relations.iter().flat_map(|r| [r.from, r.to]).collect();
-    in_graph.sort_unstable();
-    in_graph.dedup();
+/// Lays the graph out for one size, trying `seeds` starting positions; `None` when its nodes
+/// cannot be placed apart.
+pub fn lay_out(
+    relations: &[Resolved],
+    labels: &[&str],
+    size: (u16, u16),
+    seeds: u64,
+) -> Option<LaidOut> {
+    let in_graph = nodes_of(relations);
     let index_of = |actor: ActorId| in_graph.binary_search(&actor).expect("every end is a node");
     let specs: Vec<NodeSpec> = in_graph
         .iter()
@@ -244,7 +288,7 @@ pub fn lay_out(relations: &[Resolved], labels: &[&str], size: (u16, u16)) -> Opt
     let mut links: Vec<(usize, usize)> = relations.iter().map(pair).collect();
     links.sort_unstable();
     let (w, h) = (f64::from(size.0), f64::from(size.1));
-    let placed: Vec<Placed> = (1..=40).find_map(|seed| layout(&specs, &links, w, h, seed))?;
+    let placed: Vec<Placed> = (1..=seeds).find_map(|seed| layout(&specs, &links, w, h, seed))?;
     let nodes = in_graph
         .iter()
         .zip(&placed)
