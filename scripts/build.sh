@@ -24,7 +24,13 @@ inputs=$(cat Cargo.lock Cargo.toml Trunk.toml index.html model/Cargo.toml \
   2>/dev/null | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$inputs" ] || [ ! -f target/runtime/index.html ]; then
   say "runtime: trunk build --release"
-  trunk build --release
+  # Panic messages in the wasm name their source files: written from the crate's own folder, so
+  # the runtime is the same bytes on every machine and names no path of the one that built it.
+  remap="--remap-path-prefix=$PWD=."
+  for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
+    remap+=" --remap-path-prefix=${dir%/}=crates"
+  done
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$remap" trunk build --release
   echo "$inputs" > "$stamp"
 else
   say "runtime: unchanged since the last build"

@@ -29,6 +29,8 @@ pub struct Runtime {
     pub icon: String,
     /// The stylesheet of the site's index page.
     pub site_css: String,
+    /// The frame's script, which the boot script imports.
+    pub embed_child: String,
     /// The page template, with Trunk's links still in it (the pages get their own).
     pub template: String,
     /// A hash of what Trunk built: the runtime is finished again only when it changes.
@@ -259,7 +261,8 @@ pub fn prepare(stage: &Path, out: &Path) -> Result<Runtime, String> {
     );
 
     std::fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
-    // Old files of earlier builds stay: pages of articles not rebuilt may still link them.
+    // Old files of earlier builds stay while pages of articles not rebuilt may still link them
+    // (`prune` removes them when the whole site is rebuilt).
     let write = |plain: &str, bytes: &[u8]| -> Result<String, String> {
         let name = hashed_name(plain, bytes);
         std::fs::write(out.join(&name), bytes)
@@ -318,6 +321,7 @@ pub fn prepare(stage: &Path, out: &Path) -> Result<Runtime, String> {
         wasm: wasm_name,
         icon: icon_name,
         site_css,
+        embed_child: child,
         template,
         source,
     };
@@ -327,6 +331,32 @@ pub fn prepare(stage: &Path, out: &Path) -> Result<Runtime, String> {
     )
     .map_err(|e| format!("{}: {e}", manifest.display()))?;
     Ok(runtime)
+}
+
+/// Removes from `out` (`dist/_runtime/`) the files of earlier runtimes, once every page links
+/// `runtime`'s: a site rebuilt whole keeps only what its pages use. Returns how many went.
+pub fn prune(out: &Path, runtime: &Runtime) -> Result<usize, String> {
+    let keep = [
+        MANIFEST,
+        &runtime.css,
+        &runtime.boot,
+        &runtime.glue,
+        &runtime.wasm,
+        &runtime.icon,
+        &runtime.site_css,
+        &runtime.embed_child,
+    ];
+    let mut removed = 0;
+    for entry in std::fs::read_dir(out).map_err(|e| format!("{}: {e}", out.display()))? {
+        let entry = entry.map_err(|e| format!("{}: {e}", out.display()))?;
+        let name = entry.file_name();
+        if entry.path().is_file() && !keep.iter().any(|k| name == **k) {
+            std::fs::remove_file(entry.path())
+                .map_err(|e| format!("{}: {e}", entry.path().display()))?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 /// The publisher's script, `embed.js`, as the site serves it at a stable address (publishers paste

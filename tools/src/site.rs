@@ -206,7 +206,12 @@ pub fn build(options: &Options) -> Result<Vec<Built>, String> {
         &options.out.join(EMBED_SCRIPT),
         runtime::embed_script(&options.stage)?.as_bytes(),
     )?;
-    build_articles(options, &runtime, &locales)
+    let built = build_articles(options, &runtime, &locales)?;
+    // Every page rebuilt on this runtime: the files of earlier ones are no longer linked.
+    if options.only.is_empty() && built.iter().all(|b| b.result.is_ok()) {
+        runtime::prune(&options.out.join(RUNTIME_DIR), &runtime)?;
+    }
+    Ok(built)
 }
 
 /// The site's locale files, or all their errors in one message.

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use article_tools::new_article;
-use article_tools::runtime::Runtime;
+use article_tools::runtime::{self, Runtime};
 use article_tools::site::{self, Options};
 
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
@@ -50,6 +50,7 @@ fn runtime() -> Runtime {
         wasm: "article_bg-1.wasm".into(),
         icon: "favicon-1.svg".into(),
         site_css: "site-1.css".into(),
+        embed_child: "embed-child-1.js".into(),
         template: "<!doctype html><html lang=en><title>t</title><script data-js=/a.js data-wasm=/a.wasm src=/boot.js type=module></script><link href=/a.css rel=stylesheet><link href=/f.svg rel=icon><body><div id=xa-app></div></body></html>".into(),
         source: "test".into(),
     }
@@ -229,4 +230,52 @@ fn a_folder_that_is_not_a_slug_is_refused() {
         "{errors:?}"
     );
     assert!(!options.out.join("River_Compact").exists());
+}
+
+#[test]
+fn a_site_rebuilt_whole_keeps_only_the_runtime_its_pages_link() {
+    let dir = Scratch::new("prune");
+    let out = dir.0.join("_runtime");
+    std::fs::create_dir_all(&out).unwrap();
+    let now = runtime();
+    let old = [
+        "article-0.css",
+        "article_bg-0.wasm",
+        "boot-0.js",
+        "embed-child-0.js",
+    ];
+    for name in [
+        now.css.as_str(),
+        &now.boot,
+        &now.glue,
+        &now.wasm,
+        &now.icon,
+        &now.site_css,
+        &now.embed_child,
+        "manifest.json",
+    ]
+    .iter()
+    .chain(&old)
+    {
+        std::fs::write(out.join(name), name).unwrap();
+    }
+    assert_eq!(runtime::prune(&out, &now).unwrap(), old.len());
+    let mut left: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        [
+            "article-1.css",
+            "article-1.js",
+            "article_bg-1.wasm",
+            "boot-1.js",
+            "embed-child-1.js",
+            "favicon-1.svg",
+            "manifest.json",
+            "site-1.css"
+        ]
+    );
 }
