@@ -26,6 +26,13 @@ pub fn words() -> Words {
         hint_off: s("off"),
         caption_idle: s("idle"),
         caption_actor: plural("{name}: {n} relation", "{name}: {n} relations"),
+        graph: s("the graph"),
+        node_who: s("{short} ({name})"),
+        node: plural(
+            "{who}, {kind}: {n} relation",
+            "{who}, {kind}: {n} relations",
+        ),
+        edge: s("{relation}: {quote}"),
         plurals: Plurals {
             categories: vec![s("one"), s("other")],
             by_count: vec![1, 0, 1, 1],

@@ -101,6 +101,9 @@ impl MentionView {
 /// A node's changing state, in one layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NodeView {
+    /// The browser side runs: only then is the node a button, with a name and a place in the Tab
+    /// order (without it the graph is a picture, and the table under it its words).
+    pub interactive: bool,
     pub emphasised: bool,
     pub selected: bool,
     pub tab_stop: bool,
@@ -114,18 +117,20 @@ impl NodeView {
         ]
     }
 
-    pub fn tabindex(self) -> &'static str {
-        if self.tab_stop {
-            "0"
-        } else {
-            "-1"
-        }
+    pub fn tabindex(self) -> Option<&'static str> {
+        tabindex(self.interactive, self.tab_stop)
+    }
+
+    pub fn role(self) -> Option<&'static str> {
+        self.interactive.then_some("button")
     }
 }
 
 /// An edge's changing state, in one layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EdgeView {
+    /// As for [`NodeView::interactive`].
+    pub interactive: bool,
     pub emphasised: bool,
     pub selected: bool,
     pub hidden: bool,
@@ -141,13 +146,19 @@ impl EdgeView {
         ]
     }
 
-    pub fn tabindex(self) -> &'static str {
-        if self.tab_stop {
-            "0"
-        } else {
-            "-1"
-        }
+    pub fn tabindex(self) -> Option<&'static str> {
+        tabindex(self.interactive, self.tab_stop)
     }
+
+    pub fn role(self) -> Option<&'static str> {
+        self.interactive.then_some("button")
+    }
+}
+
+/// A graph element's place in the Tab order: the layout's one stop, else reachable by the arrow
+/// keys; none while the page is not interactive.
+fn tabindex(interactive: bool, stop: bool) -> Option<&'static str> {
+    interactive.then_some(if stop { "0" } else { "-1" })
 }
 
 /// `"true"` or `"false"`, as ARIA writes a boolean.
@@ -196,6 +207,7 @@ impl View {
 
     pub fn node(&self, layout: Layout, actor: ActorId) -> NodeView {
         NodeView {
+            interactive: self.interactive,
             emphasised: self.emphasis.actors.contains(&actor),
             selected: self.selected == Some(Focus::Actor(actor)),
             tab_stop: self.stops[layout.index()].0 == Some(actor),
@@ -209,11 +221,27 @@ impl View {
 
     pub fn edge(&self, story: &Story, layout: Layout, relation: RelationId) -> EdgeView {
         EdgeView {
+            interactive: self.interactive,
             emphasised: self.emphasis.relations.contains(&relation),
             selected: self.selected == Some(Focus::Relation(relation)),
             hidden: self.hidden.contains(story.relation(relation).kind),
             tab_stop: self.stops[layout.index()].1 == Some(relation),
         }
+    }
+
+    /// The graph's role and name once the page is interactive: a group of buttons, named with how
+    /// to use it. Until then it is hidden from assistive technology, a picture whose words the
+    /// table under it holds.
+    pub fn graph_role(&self) -> Option<&'static str> {
+        self.interactive.then_some("group")
+    }
+
+    pub fn graph_name<'w>(&self, words: &'w Words) -> Option<&'w str> {
+        self.interactive.then_some(words.graph.as_str())
+    }
+
+    pub fn graph_hidden(&self) -> Option<&'static str> {
+        (!self.interactive).then_some("true")
     }
 
     /// Whether the graph dims what is not emphasised.
@@ -338,24 +366,42 @@ impl View {
             actors.extend(was.0.into_iter().chain(now.0));
             relations.extend(was.1.into_iter().chain(now.1));
         }
-        if old.hidden != self.hidden {
+        let started = old.interactive != self.interactive;
+        if old.hidden != self.hidden || started {
             relations.extend(0..story.relations.len() as RelationId);
         }
+        if started {
+            actors.extend(story.nodes(Layout::Wide).iter().map(|n| n.actor));
+        }
         let (actors, relations) = (dedup(actors), dedup(relations));
+        let attr = |out: &mut Vec<Patch>, id, name, value: Option<&str>| {
+            out.push(Patch::Attr {
+                id,
+                name,
+                value: value.map(Into::into),
+            })
+        };
         for layout in Layout::ALL {
             if story.nodes(layout).is_empty() {
                 continue;
+            }
+            if started {
+                let id = DomId::Graph(layout);
+                attr(&mut out, id, "role", self.graph_role());
+                attr(&mut out, id, "aria-label", self.graph_name(&story.words));
+                attr(&mut out, id, "aria-hidden", self.graph_hidden());
             }
             for &a in &actors {
                 let (was, now) = (old.node(layout, a), self.node(layout, a));
                 let id = DomId::Node(layout, a);
                 classes(&mut out, id, &was.classes(), &now.classes());
-                if was.tab_stop != now.tab_stop {
-                    out.push(Patch::Attr {
-                        id,
-                        name: "tabindex",
-                        value: Some(now.tabindex().into()),
-                    });
+                if started {
+                    let name = self.interactive.then(|| node_name(story, a));
+                    attr(&mut out, id, "role", now.role());
+                    attr(&mut out, id, "aria-label", name.as_deref());
+                }
+                if was.tabindex() != now.tabindex() {
+                    attr(&mut out, id, "tabindex", now.tabindex());
                 }
                 if old.label(a) != self.label(a) {
                     out.push(Patch::Class {
@@ -369,12 +415,13 @@ impl View {
                 let (was, now) = (old.edge(story, layout, r), self.edge(story, layout, r));
                 let id = DomId::Edge(layout, r);
                 classes(&mut out, id, &was.classes(), &now.classes());
-                if was.tab_stop != now.tab_stop {
-                    out.push(Patch::Attr {
-                        id,
-                        name: "tabindex",
-                        value: Some(now.tabindex().into()),
-                    });
+                if started {
+                    let name = self.interactive.then(|| edge_name(story, r));
+                    attr(&mut out, id, "role", now.role());
+                    attr(&mut out, id, "aria-label", name.as_deref());
+                }
+                if was.tabindex() != now.tabindex() {
+                    attr(&mut out, id, "tabindex", now.tabindex());
                 }
             }
             if old.dim() != self.dim() {
@@ -410,6 +457,37 @@ impl View {
         }
         out
     }
+}
+
+/// A node's accessible name: who (its label first, so speech input can use what it shows), of
+/// what kind, with how many relations: "Milei: Javier Milei, Person: 15 relations".
+pub fn node_name(story: &Story, actor: ActorId) -> String {
+    let (a, words) = (story.actor(actor), &story.words);
+    let who = if a.short == a.name {
+        a.name.clone()
+    } else {
+        fill(&words.node_who, &[("short", &a.short), ("name", &a.name)])
+    };
+    let n = story.relations_of(actor).len();
+    fill(
+        words.plurals.pick(&words.node, n),
+        &[
+            ("who", &who),
+            ("kind", words.kind(a.kind)),
+            ("n", &n.to_string()),
+        ],
+    )
+}
+
+/// An edge's accessible name: the relation, then its quote.
+pub fn edge_name(story: &Story, relation: RelationId) -> String {
+    fill(
+        &story.words.edge,
+        &[
+            ("relation", &relation_name(story, relation)),
+            ("quote", &story.relation(relation).quote),
+        ],
+    )
 }
 
 /// One line of the graph, as a reader hears or reads it: "Milei — insulted — Lula".
@@ -500,14 +578,14 @@ mod tests {
         for layout in Layout::ALL {
             for n in story.nodes(layout) {
                 let v = view.node(layout, n.actor);
+                let id = DomId::Node(layout, n.actor);
                 for (c, on) in v.classes() {
-                    put(DomId::Node(layout, n.actor), c, on.to_string());
+                    put(id, c, on.to_string());
                 }
-                put(
-                    DomId::Node(layout, n.actor),
-                    "tabindex",
-                    v.tabindex().into(),
-                );
+                put(id, "tabindex", v.tabindex().unwrap_or_default().into());
+                put(id, "role", v.role().unwrap_or_default().into());
+                let name = v.interactive.then(|| node_name(story, n.actor));
+                put(id, "aria-label", name.unwrap_or_default());
                 put(
                     DomId::Label(layout, n.actor),
                     class::EMPHASIS,
@@ -516,12 +594,25 @@ mod tests {
             }
             for r in 0..story.relations.len() as RelationId {
                 let v = view.edge(story, layout, r);
+                let id = DomId::Edge(layout, r);
                 for (c, on) in v.classes() {
-                    put(DomId::Edge(layout, r), c, on.to_string());
+                    put(id, c, on.to_string());
                 }
-                put(DomId::Edge(layout, r), "tabindex", v.tabindex().into());
+                put(id, "tabindex", v.tabindex().unwrap_or_default().into());
+                put(id, "role", v.role().unwrap_or_default().into());
+                let name = v.interactive.then(|| edge_name(story, r));
+                put(id, "aria-label", name.unwrap_or_default());
             }
-            put(DomId::Graph(layout), class::DIM, view.dim().to_string());
+            let id = DomId::Graph(layout);
+            put(id, class::DIM, view.dim().to_string());
+            put(id, "role", view.graph_role().unwrap_or_default().into());
+            let name = view.graph_name(&story.words).unwrap_or_default();
+            put(id, "aria-label", name.into());
+            put(
+                id,
+                "aria-hidden",
+                view.graph_hidden().unwrap_or_default().into(),
+            );
         }
         for kind in RelationKind::ALL {
             put(

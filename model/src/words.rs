@@ -70,6 +70,15 @@ pub struct Words {
     pub caption_idle: String,
     /// The caption for an actor: `{name}`, and `{n}` relations.
     pub caption_actor: Plural,
+    /// The graph's accessible name, with how to use it (set once the app runs: without it the
+    /// graph is a picture, and the table its words).
+    pub graph: String,
+    /// Who a node is, when its label is a short name: `{short}`, `{name}`.
+    pub node_who: String,
+    /// A node's accessible name: `{who}`, `{kind}`, `{n}` relations.
+    pub node: Plural,
+    /// An edge's accessible name: `{relation}`, `{quote}`.
+    pub edge: String,
     pub plurals: Plurals,
 }
 
@@ -88,14 +97,6 @@ pub struct PageWords {
     pub legend: String,
     /// Each [`RelationKind`], as the legend names it, in [`RelationKind::ALL`] order.
     pub relation_kinds: Vec<String>,
-    /// The graph's accessible name, with how to use it.
-    pub graph: String,
-    /// Who a node is, when its label is a short name: `{short}`, `{name}`.
-    pub node_who: String,
-    /// A node's accessible name: `{who}`, `{kind}`, `{n}` relations.
-    pub node: Plural,
-    /// An edge's accessible name: `{relation}`, `{quote}`.
-    pub edge: String,
     /// The table's summary (`{n}` relations), caption, headers and link.
     pub table_summary: Plural,
     pub table_caption: String,
@@ -143,7 +144,12 @@ impl Words {
     /// Whether every list has an entry for everything it is indexed by (a story read from the
     /// wire might have been written by another version).
     pub fn is_complete(&self) -> bool {
-        let plurals = [&self.named, &self.in_the_text, &self.caption_actor];
+        let plurals = [
+            &self.named,
+            &self.in_the_text,
+            &self.caption_actor,
+            &self.node,
+        ];
         self.kinds.len() == Kind::ALL.len()
             && !self.plurals.categories.is_empty()
             && plurals

@@ -4,8 +4,7 @@
 //! (Tab into the actors or the lines, arrow keys between them, Enter to activate, Esc to clear) and
 //! a table as its text alternative.
 
-use article_model::view::{aria_bool, relation_name, View};
-use article_model::words::fill;
+use article_model::view::{aria_bool, edge_name, node_name, View};
 use article_model::{DomId, Kind, Layout, RelationKind, LABEL_OFFSET};
 use yew::prelude::*;
 
@@ -109,7 +108,6 @@ fn GraphSvg(props: &GraphSvgProps) -> Html {
     let doc = &props.doc.0;
     let story = &doc.story;
     let view = &props.view;
-    let words = &doc.page_words;
     let layout = props.layout;
     let geometry = doc.graph.geometry(layout);
 
@@ -120,14 +118,8 @@ fn GraphSvg(props: &GraphSvgProps) -> Html {
             .kind
             .directed()
             .then(|| format!("url(#{})", DomId::Arrow(layout, rel.kind)));
-        let label = fill(
-            &words.edge,
-            &[
-                ("relation", &relation_name(story, r)),
-                ("quote", &rel.quote),
-            ],
-        );
         let state = view.edge(story, layout, r);
+        let label = state.interactive.then(|| edge_name(story, r));
         let path = geometry.edges[usize::from(r)].clone();
         html! {
             <g
@@ -135,7 +127,7 @@ fn GraphSvg(props: &GraphSvgProps) -> Html {
                 id={DomId::Edge(layout, r).to_string()}
                 class={classes!("xa-edge", format!("xa-rel-{key}"), on(state.classes()))}
                 tabindex={state.tabindex()}
-                role="button"
+                role={state.role()}
                 aria-label={label}
             >
                 <path class="xa-edge-hit" d={path.clone()} />
@@ -145,15 +137,8 @@ fn GraphSvg(props: &GraphSvgProps) -> Html {
     });
     let nodes = story.nodes(layout).iter().map(|n| {
         let actor = story.actor(n.actor);
-        let count = story.relations_of(n.actor).len();
-        // The visible label comes first in the name, so speech input can use what it shows.
-        let who = if actor.short == actor.name {
-            actor.name.clone()
-        } else {
-            fill(&words.node_who, &[("short", &actor.short), ("name", &actor.name)])
-        };
-        let label = words.count(&words.node, count, &[("who", &who), ("kind", story.words.kind(actor.kind))]);
         let state = view.node(layout, n.actor);
+        let label = state.interactive.then(|| node_name(story, n.actor));
         html! {
             <g
                 key={n.actor}
@@ -161,7 +146,7 @@ fn GraphSvg(props: &GraphSvgProps) -> Html {
                 class={classes!("xa-node", format!("xa-kind-{}", actor.kind.key()), on(state.classes()))}
                 transform={format!("translate({} {})", n.x, n.y)}
                 tabindex={state.tabindex()}
-                role="button"
+                role={state.role()}
                 aria-label={label}
             >
                 { shape(actor.kind) }
@@ -200,8 +185,9 @@ fn GraphSvg(props: &GraphSvgProps) -> Html {
             viewBox={format!("0 0 {width} {height}")}
             {width}
             {height}
-            role="group"
-            aria-label={words.graph.clone()}
+            role={view.graph_role()}
+            aria-label={view.graph_name(&story.words).map(str::to_string)}
+            aria-hidden={view.graph_hidden()}
         >
             <defs>{ for markers }</defs>
             // Nodes come first so that Tab meets the actors before the lines.

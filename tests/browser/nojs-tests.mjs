@@ -104,6 +104,16 @@ export function defineNoJsTests({ E, outDir }) {
         `${graph[0].cls}: a visible node for every actor in a relation`,
       );
       assert.ok(graph[0].edges >= E.relations.length, `${graph[0].cls}: a line per relation`);
+      // Nothing in it says it can be pressed: without the app the graph is a picture, hidden
+      // from assistive technology (the table holds its words), with no Tab stop.
+      const claims = await page.evaluate(() =>
+        [...document.querySelectorAll('svg.xa-graph')].map((svg) => ({
+          hidden: svg.getAttribute('aria-hidden'),
+          role: svg.getAttribute('role'),
+          pressable: svg.querySelectorAll('[role], [tabindex], [aria-label]').length,
+        })),
+      );
+      for (const c of claims) assert.deepEqual(c, { hidden: 'true', role: null, pressable: 0 }, 'the graph without the app');
       await screenshot(page, join(outDir, `prerendered-nojs-${options.viewport.width}.png`));
     });
   }

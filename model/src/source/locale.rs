@@ -29,7 +29,7 @@ pub struct Locale {
     /// The file it came from, for errors that name it.
     pub file: String,
     rules: Rules,
-    card: CardFile,
+    app: AppFile,
     page: PageFile,
     index: IndexFile,
 }
@@ -48,7 +48,7 @@ type Forms = Spanned<BTreeMap<String, Text>>;
 #[serde(deny_unknown_fields)]
 struct LocaleFile {
     language: Text,
-    card: CardFile,
+    app: AppFile,
     page: PageFile,
     index: IndexFile,
 }
@@ -70,7 +70,7 @@ struct IndexFile {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CardFile {
+struct AppFile {
     kinds: Spanned<BTreeMap<String, Text>>,
     close: Text,
     in_this_article: Text,
@@ -87,6 +87,10 @@ struct CardFile {
     hint_off: Text,
     caption_idle: Text,
     caption_actor: Forms,
+    graph: Text,
+    node_who: Text,
+    node: Forms,
+    edge: Text,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -100,10 +104,6 @@ struct PageFile {
     graph_notes: Spanned<BTreeMap<String, Text>>,
     legend: Text,
     relation_kinds: Spanned<BTreeMap<String, Text>>,
-    graph: Text,
-    node_who: Text,
-    node: Forms,
-    edge: Text,
     table_summary: Forms,
     table_caption: Text,
     table_who: Text,
@@ -157,31 +157,31 @@ pub fn parse_locale(file: &str, bytes: &[u8], tag: &str) -> Result<Locale, Vec<C
         }
     };
 
-    let c = &parsed.card;
+    let c = &parsed.app;
     let p = &parsed.page;
     let x = &parsed.index;
     // Every template, with the placeholders it must use (no more, no fewer).
     let templates: [(&str, &Text, &[&str]); 36] = [
-        ("card.close", &c.close, &[]),
-        ("card.in_this_article", &c.in_this_article, &[]),
-        ("card.show_in_graph", &c.show_in_graph, &[]),
-        ("card.mentions_of", &c.mentions_of, &["name"]),
-        ("card.previous_mention", &c.previous_mention, &[]),
-        ("card.next_mention", &c.next_mention, &[]),
-        ("card.position", &c.position, &["i", "n"]),
-        ("card.cards_off", &c.cards_off, &[]),
-        ("card.relation", &c.relation, &["from", "label", "to"]),
-        ("card.hint_on", &c.hint_on, &[]),
-        ("card.hint_off", &c.hint_off, &[]),
-        ("card.caption_idle", &c.caption_idle, &[]),
+        ("app.close", &c.close, &[]),
+        ("app.in_this_article", &c.in_this_article, &[]),
+        ("app.show_in_graph", &c.show_in_graph, &[]),
+        ("app.mentions_of", &c.mentions_of, &["name"]),
+        ("app.previous_mention", &c.previous_mention, &[]),
+        ("app.next_mention", &c.next_mention, &[]),
+        ("app.position", &c.position, &["i", "n"]),
+        ("app.cards_off", &c.cards_off, &[]),
+        ("app.relation", &c.relation, &["from", "label", "to"]),
+        ("app.hint_on", &c.hint_on, &[]),
+        ("app.hint_off", &c.hint_off, &[]),
+        ("app.caption_idle", &c.caption_idle, &[]),
+        ("app.graph", &c.graph, &[]),
+        ("app.node_who", &c.node_who, &["short", "name"]),
+        ("app.edge", &c.edge, &["relation", "quote"]),
         ("page.sample", &p.sample, &[]),
         ("page.switch", &p.switch, &[]),
         ("page.jump_to_graph", &p.jump_to_graph, &[]),
         ("page.graph_title", &p.graph_title, &[]),
         ("page.legend", &p.legend, &[]),
-        ("page.graph", &p.graph, &[]),
-        ("page.node_who", &p.node_who, &["short", "name"]),
-        ("page.edge", &p.edge, &["relation", "quote"]),
         ("page.table_caption", &p.table_caption, &[]),
         ("page.table_who", &p.table_who, &[]),
         ("page.table_relation", &p.table_relation, &[]),
@@ -203,10 +203,10 @@ pub fn parse_locale(file: &str, bytes: &[u8], tag: &str) -> Result<Locale, Vec<C
         check_template(file, &line, key, value, expected, &mut errors);
     }
     let plurals: [(&str, &Forms, &[&str]); 7] = [
-        ("card.named", &c.named, &["n"]),
-        ("card.in_the_text", &c.in_the_text, &["n"]),
-        ("card.caption_actor", &c.caption_actor, &["name", "n"]),
-        ("page.node", &p.node, &["who", "kind", "n"]),
+        ("app.named", &c.named, &["n"]),
+        ("app.in_the_text", &c.in_the_text, &["n"]),
+        ("app.caption_actor", &c.caption_actor, &["name", "n"]),
+        ("app.node", &c.node, &["who", "kind", "n"]),
         ("page.table_summary", &p.table_summary, &["n"]),
         ("index.actors", &x.actors, &["n"]),
         ("index.relations", &x.relations, &["n"]),
@@ -284,7 +284,7 @@ pub fn parse_locale(file: &str, bytes: &[u8], tag: &str) -> Result<Locale, Vec<C
         }
     };
     named(
-        "card.kinds",
+        "app.kinds",
         &c.kinds,
         &Kind::ALL.map(Kind::key),
         &mut errors,
@@ -313,7 +313,7 @@ pub fn parse_locale(file: &str, bytes: &[u8], tag: &str) -> Result<Locale, Vec<C
             tag: tag.to_string(),
             file: file.to_string(),
             rules,
-            card: parsed.card,
+            app: parsed.app,
             page: parsed.page,
             index: parsed.index,
         }),
@@ -443,7 +443,7 @@ impl Locale {
     /// The words the browser receives, with the plural form of every count from 0 to `max_count`
     /// resolved.
     pub fn words(&self, max_count: usize) -> Words {
-        let c = &self.card;
+        let c = &self.app;
         let s = |t: &Text| t.get_ref().clone();
         Words {
             kinds: Kind::ALL
@@ -465,6 +465,10 @@ impl Locale {
             hint_off: s(&c.hint_off),
             caption_idle: s(&c.caption_idle),
             caption_actor: self.forms(&c.caption_actor),
+            graph: s(&c.graph),
+            node_who: s(&c.node_who),
+            node: self.forms(&c.node),
+            edge: s(&c.edge),
             plurals: self.plurals(max_count),
         }
     }
@@ -528,10 +532,6 @@ impl Locale {
                 .iter()
                 .map(|k| s(&p.relation_kinds.get_ref()[k.key()]))
                 .collect(),
-            graph: s(&p.graph),
-            node_who: s(&p.node_who),
-            node: self.forms(&p.node),
-            edge: s(&p.edge),
             table_summary: self.forms(&p.table_summary),
             table_caption: s(&p.table_caption),
             table_who: s(&p.table_who),
