@@ -55,7 +55,8 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version$"; then
   cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
-# npm: wasm-opt (binaryen) for the release build; playwright-core and axe-core for browser tests.
+# npm: wasm-opt (binaryen) and terser for the runtime; playwright-core, axe-core and pym.js for
+# the browser tests.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "npm: installing build and test tools"
   npm ci --no-audit --no-fund --loglevel=error

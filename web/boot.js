@@ -29,13 +29,13 @@ addEventListener("error", (e) => {
 // Phones get the graph's compact layout, built from the wide one and the geometry the page carries
 // as data (README, "Prerendering"): one graph in the page, not two. Done at once, before the first
 // paint: a graph of a short article is in view, and swapping it later would move the page. The data
-// says how: which part of the ids to swap, the size, and each attribute's values, one per element
-// its selector matches, in page order.
+// says how: which part of the ids to swap, the size, each node's place (its label `label` below
+// it), and each other attribute's values, one per element its selector matches, in page order.
 const compactGraph = () => {
   const data = document.querySelector('script[type="application/json"]');
   const wide = document.querySelector("svg.xa-graph-wide");
   if (!data || !wide || !matchMedia("(max-width: 599px)").matches) return;
-  const { swap: [from, to], size: [w, h], each } = JSON.parse(data.textContent);
+  const { swap: [from, to], size: [w, h], nodes, label, each } = JSON.parse(data.textContent);
   const svg = wide.cloneNode(true);
   svg.classList.replace("xa-graph-wide", "xa-graph-compact");
   svg.setAttribute("viewBox", `0 0 ${w} ${h}`);
@@ -44,6 +44,11 @@ const compactGraph = () => {
   svg.id = svg.id.replace(from, to);
   for (const el of svg.querySelectorAll("[id]")) el.id = el.id.replace(from, to);
   for (const el of svg.querySelectorAll("[marker-end]")) el.setAttribute("marker-end", el.getAttribute("marker-end").replace(from, to));
+  svg.querySelectorAll(".xa-node").forEach((el, i) => el.setAttribute("transform", `translate(${nodes[i][0]} ${nodes[i][1]})`));
+  svg.querySelectorAll(".xa-node-label").forEach((el, i) => {
+    el.setAttribute("x", nodes[i][0]);
+    el.setAttribute("y", nodes[i][1] + label);
+  });
   for (const [selector, name, values] of each) svg.querySelectorAll(selector).forEach((el, i) => el.setAttribute(name, values[i]));
   wide.after(svg);
 };

@@ -124,6 +124,11 @@ pub fn page(
                     el.set_attribute("data-js", &links.glue)?;
                     el.set_attribute("data-wasm", &links.wasm)?;
                     el.set_attribute("data-story", &DomId::Story.to_string())?;
+                    // The first paint waits for this small script (as it waits for the stylesheet,
+                    // fetched beside it): it sets the render flags and swaps in the compact graph,
+                    // which would move the page if done after a paint. Browsers without
+                    // `blocking` run it before their first paint anyway, or just after.
+                    el.set_attribute("blocking", "render")?;
                     // What the console says, in the article's language, if the app cannot start.
                     el.set_attribute("data-failed-start", &words.failed_start)?;
                     el.set_attribute("data-failed-run", &words.failed_run)?;
@@ -220,9 +225,8 @@ fn head_tags(
         "<link rel=\"alternate\" type=\"application/json+oembed\" href=\"{}\" title=\"{t}\">",
         attr(oembed)
     );
+    // Twitter's card reads its title and description from the Open Graph tags.
     out += "<meta name=\"twitter:card\" content=\"summary\">";
-    out += &format!("<meta name=\"twitter:title\" content=\"{t}\">");
-    out += &format!("<meta name=\"twitter:description\" content=\"{d}\">");
     // A NewsArticle with only what the article itself says: no author, publisher or date.
     let mut ld = json!({
         "@context": "https://schema.org",
@@ -284,22 +288,15 @@ pub fn compact_graph(doc: &Document) -> Result<String, String> {
     // lines in the same order (actors by id, relations as in relations.toml).
     let geometry = doc.graph.geometry(compact);
     let nodes = story.nodes(compact);
-    let translate: Vec<String> = nodes
-        .iter()
-        .map(|n| format!("translate({} {})", n.x, n.y))
-        .collect();
-    let label_x: Vec<String> = nodes.iter().map(|n| n.x.to_string()).collect();
-    let label_y: Vec<String> = nodes
-        .iter()
-        .map(|n| (n.y + LABEL_OFFSET).to_string())
-        .collect();
+    // Each node's place once, as numbers: boot.js writes the node's transform and its label's
+    // x and y (`label` below it) from it (about 250 B less brotli than the three attributes).
+    let places: Vec<[i16; 2]> = nodes.iter().map(|n| [n.x, n.y]).collect();
     let data = json!({
         "swap": [swap.0, swap.1],
         "size": [geometry.width, geometry.height],
+        "nodes": places,
+        "label": LABEL_OFFSET,
         "each": [
-            [".xa-node", "transform", translate],
-            [".xa-node-label", "x", label_x],
-            [".xa-node-label", "y", label_y],
             [".xa-edge-hit", "d", geometry.edges],
             [".xa-edge-line", "d", geometry.edges],
         ],
