@@ -110,7 +110,8 @@ impl<A: Copy + Eq> CardState<A> {
         self.open.map(|o| o.anchor)
     }
 
-    /// Applies `input`, returning the effects the shell must carry out, in order.
+    /// Applies `input`, returning the effects the shell must carry out, in order. Long by design:
+    /// the card's whole transition table, one arm per input.
     pub fn apply(&mut self, input: Input<A>) -> Vec<Effect<A>> {
         let mut fx = Vec::new();
         if !self.enabled {

@@ -118,7 +118,8 @@ pub fn box_for(nodes: &[NodeSpec], base: (f64, f64), min_width: f64, grow: i32) 
 }
 
 /// Places `nodes` joined by `links` (pairs of node indices) in a `width` × `height` box.
-/// Returns `None` when the nodes cannot be separated in that box.
+/// Returns `None` when the nodes cannot be separated in that box. One function for the three
+/// phases (forces, stretch, separation) because they share the positions and the clamp.
 pub fn layout(
     nodes: &[NodeSpec],
     links: &[(usize, usize)],

@@ -301,8 +301,38 @@ impl View {
                 text: self.hint(&story.words).into(),
             });
         }
-        // Mentions: all of them when the browser side takes over, else the open one and the
-        // highlighted ones, before and after.
+        self.mention_patches(story, old, &mut out);
+        self.sentence_patches(old, &mut out);
+        self.graph_patches(story, old, &mut out);
+        if old.hidden != self.hidden {
+            for kind in RelationKind::ALL {
+                if old.legend(kind) != self.legend(kind) {
+                    out.push(Patch::Attr {
+                        id: DomId::Legend(kind),
+                        name: "aria-pressed",
+                        value: Some(aria_bool(self.legend(kind)).into()),
+                    });
+                }
+            }
+        }
+        if old.active != self.active {
+            let (was, now) = (old.caption(story), self.caption(story));
+            for (id, was, now) in [
+                (DomId::CaptionName, was.0, now.0),
+                (DomId::CaptionText, was.1, now.1),
+                (DomId::CaptionQuote, was.2, now.2),
+            ] {
+                if was != now {
+                    out.push(Patch::Text { id, text: now });
+                }
+            }
+        }
+        out
+    }
+
+    /// The names in the text: all of them when the browser side takes over, else the open one and
+    /// the highlighted ones, before and after.
+    fn mention_patches(&self, story: &Story, old: &View, out: &mut Vec<Patch>) {
         let mut mentions: Vec<MentionId> = old.open.into_iter().chain(self.open).collect();
         if old.interactive != self.interactive {
             mentions.extend(0..story.mentions.len() as MentionId);
@@ -315,7 +345,7 @@ impl View {
                 continue;
             }
             let id = DomId::Mention(m);
-            classes(&mut out, id, &was.classes(), &now.classes());
+            classes(out, id, &was.classes(), &now.classes());
             if was.interactive != now.interactive {
                 out.push(Patch::Attr {
                     id,
@@ -338,7 +368,10 @@ impl View {
                 });
             }
         }
-        // Sentences of evidence.
+    }
+
+    /// The sentences of evidence, before and after.
+    fn sentence_patches(&self, old: &View, out: &mut Vec<Patch>) {
         let sentences = [old.emphasis.sentences, self.emphasis.sentences];
         for (from, to) in sentences.into_iter().flatten() {
             for s in from..=to {
@@ -351,7 +384,11 @@ impl View {
                 }
             }
         }
-        // The graph's nodes, labels and edges whose state may have changed, in both layouts.
+    }
+
+    /// The graph's nodes, labels and edges whose state may have changed, in both layouts; all of
+    /// them, with their roles and names, when the page becomes interactive.
+    fn graph_patches(&self, story: &Story, old: &View, out: &mut Vec<Patch>) {
         let mut actors: Vec<ActorId> = old.emphasis.actors.clone();
         actors.extend(&self.emphasis.actors);
         let mut relations: Vec<RelationId> = old.emphasis.relations.clone();
@@ -387,21 +424,21 @@ impl View {
             }
             if started {
                 let id = DomId::Graph(layout);
-                attr(&mut out, id, "role", self.graph_role());
-                attr(&mut out, id, "aria-label", self.graph_name(&story.words));
-                attr(&mut out, id, "aria-hidden", self.graph_hidden());
+                attr(out, id, "role", self.graph_role());
+                attr(out, id, "aria-label", self.graph_name(&story.words));
+                attr(out, id, "aria-hidden", self.graph_hidden());
             }
             for &a in &actors {
                 let (was, now) = (old.node(layout, a), self.node(layout, a));
                 let id = DomId::Node(layout, a);
-                classes(&mut out, id, &was.classes(), &now.classes());
+                classes(out, id, &was.classes(), &now.classes());
                 if started {
                     let name = self.interactive.then(|| node_name(story, a));
-                    attr(&mut out, id, "role", now.role());
-                    attr(&mut out, id, "aria-label", name.as_deref());
+                    attr(out, id, "role", now.role());
+                    attr(out, id, "aria-label", name.as_deref());
                 }
                 if was.tabindex() != now.tabindex() {
-                    attr(&mut out, id, "tabindex", now.tabindex());
+                    attr(out, id, "tabindex", now.tabindex());
                 }
                 if old.label(a) != self.label(a) {
                     out.push(Patch::Class {
@@ -414,14 +451,14 @@ impl View {
             for &r in &relations {
                 let (was, now) = (old.edge(story, layout, r), self.edge(story, layout, r));
                 let id = DomId::Edge(layout, r);
-                classes(&mut out, id, &was.classes(), &now.classes());
+                classes(out, id, &was.classes(), &now.classes());
                 if started {
                     let name = self.interactive.then(|| edge_name(story, r));
-                    attr(&mut out, id, "role", now.role());
-                    attr(&mut out, id, "aria-label", name.as_deref());
+                    attr(out, id, "role", now.role());
+                    attr(out, id, "aria-label", name.as_deref());
                 }
                 if was.tabindex() != now.tabindex() {
-                    attr(&mut out, id, "tabindex", now.tabindex());
+                    attr(out, id, "tabindex", now.tabindex());
                 }
             }
             if old.dim() != self.dim() {
@@ -432,30 +469,6 @@ impl View {
                 });
             }
         }
-        if old.hidden != self.hidden {
-            for kind in RelationKind::ALL {
-                if old.legend(kind) != self.legend(kind) {
-                    out.push(Patch::Attr {
-                        id: DomId::Legend(kind),
-                        name: "aria-pressed",
-                        value: Some(aria_bool(self.legend(kind)).into()),
-                    });
-                }
-            }
-        }
-        if old.active != self.active {
-            let (was, now) = (old.caption(story), self.caption(story));
-            for (id, was, now) in [
-                (DomId::CaptionName, was.0, now.0),
-                (DomId::CaptionText, was.1, now.1),
-                (DomId::CaptionQuote, was.2, now.2),
-            ] {
-                if was != now {
-                    out.push(Patch::Text { id, text: now });
-                }
-            }
-        }
-        out
     }
 }
 

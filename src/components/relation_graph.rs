@@ -102,7 +102,7 @@ fn on<const N: usize>(classes: [(&'static str, bool); N]) -> Vec<&'static str> {
 }
 
 /// One layout of the graph. Tab stops: one node and one line (the page moves them with the arrow
-/// keys).
+/// keys). Long because it is markup: the edges, nodes, labels and markers, each a short closure.
 #[component]
 fn GraphSvg(props: &GraphSvgProps) -> Html {
     let doc = &props.doc.0;

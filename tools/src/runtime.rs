@@ -216,7 +216,8 @@ fn source_hash(stage: &Path) -> Result<String, String> {
 const MANIFEST: &str = "manifest.json";
 
 /// Finishes what Trunk built in `stage` into `out` (`dist/_runtime/`), unless `out` already holds
-/// it finished from the same build. Returns the runtime.
+/// it finished from the same build. Returns the runtime. Each file's finishing is a few lines in
+/// order (read what Trunk linked, the wasm, the glue, the styles, the scripts, the manifest).
 pub fn prepare(stage: &Path, out: &Path) -> Result<Runtime, String> {
     let source = source_hash(stage)?;
     let manifest = out.join(MANIFEST);

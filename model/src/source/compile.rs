@@ -27,7 +27,8 @@ struct Pin {
 }
 
 /// Reads, validates and compiles an article's content, in the words of `locales`. All errors are
-/// returned, sorted by file and line.
+/// returned, sorted by file and line. The passes follow in order (files, actors, forms,
+/// overrides, segmentation, relations, layout), each a call; what is long is passing their errors on.
 pub fn compile(sources: &Sources, locales: &Locales) -> Result<Document, Vec<ContentError>> {
     let (article_file, article_bytes) = &sources.article;
     let (actors_file, actors_bytes) = &sources.actors;

@@ -118,7 +118,8 @@ struct PageFile {
 /// The keys of `[page] graph_notes`: one per genre, and one for an article without.
 pub const NO_GENRE: &str = "none";
 
-/// Checks one locale file; `tag` is the language its name says (`es` for `es.toml`).
+/// Checks one locale file; `tag` is the language its name says (`es` for `es.toml`). Long by
+/// design: the tables list every key with the placeholders it takes, the rest checks them.
 pub fn parse_locale(file: &str, bytes: &[u8], tag: &str) -> Result<Locale, Vec<ContentError>> {
     let (parsed, text) = parse::<LocaleFile>(file, bytes).map_err(|e| vec![e])?;
     let line = |span: std::ops::Range<usize>| line_of(&text, span.start);
