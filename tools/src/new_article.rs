@@ -8,7 +8,7 @@ use crate::site::{valid_slug, LOCALES_DIR};
 
 const ACTORS: &str = r#"# Every actor the article names: a person, country, organisation or company. Copy the table below
 # once per actor. `forms` are the exact words (same capitals) that stand for the actor in the text;
-# every occurrence is marked. The build says which names in the text no form covers yet.
+# every occurrence is marked (`rig check --show SLUG` lists what got marked).
 #
 # [[actor]]
 # id = "ada-quill"                  # lowercase letters, digits, hyphens
