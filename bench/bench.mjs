@@ -23,13 +23,14 @@
 // BENCH_HOVER_SAMPLES (default 100), BENCH_HEAP_CYCLES (default 1000), BENCH_BOOT_LOADS (default 10).
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { arch } from 'node:os';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { arch, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { floorPage, startServer, stylesheetOf } from './server.mjs';
 import { CHROMIUM_ARGS, checkTestFonts } from '../tests/browser/harness.mjs';
 import { cardCycles, wasmMemoryProbe } from '../tests/browser/page.mjs';
+import { IN_PAGE } from '../tests/browser/ids.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -53,6 +54,8 @@ const INTENT_MS = Number(
 
 const BUDGET = {
   totalBytes: 80 * 1024, // first load, brotli, all requests
+  secondBytes: 12_000, // a second article, runtime cached: its page
+  scaleSeconds: 60, // 50 articles' pages, the runtime prebuilt
   lcpRatio: 1.15, // app LCP ÷ floor LCP, Lighthouse mobile
   lighthouse: 100, // every category
   cardMs: 16, // median hover latency beyond the intent delay
@@ -97,13 +100,28 @@ const sh = (cmd, args) => {
 // ── what is being measured ──────────────────────────────────────────────────────────────────────
 
 if (!Number.isFinite(INTENT_MS)) fail('could not read INTENT_MS from model/src/interaction.rs');
+/** Every file under `dir`, as site paths (`/milei-cold-war/index.html`). */
+const siteFiles = (dir, prefix = '') =>
+  readdirSync(join(dir, prefix)).flatMap((f) => {
+    if (f.startsWith('.')) return [];
+    const rel = prefix ? `${prefix}/${f}` : f;
+    return statSync(join(dir, rel)).isDirectory() ? siteFiles(dir, rel) : [`/${rel}`];
+  });
 let distFiles;
 try {
-  distFiles = readdirSync(dist).filter((f) => !f.startsWith('.') && statSync(join(dist, f)).isFile());
+  distFiles = siteFiles(dist);
 } catch {
-  fail(`${dist} is missing; build first (bench/run.sh does): source scripts/env.sh && trunk build --release`);
+  fail(`${dist} is missing; build first (bench/run.sh does): scripts/build.sh`);
 }
-if (!distFiles.includes('index.html')) fail(`${dist}/index.html is missing; build first`);
+// The site's articles; the measured one is the biggest (the most to download and to lay out), the
+// second visit goes from it to the smallest and back.
+const articles = readdirSync(dist)
+  .filter((d) => distFiles.includes(`/${d}/article.json`))
+  .map((slug) => ({ slug, bytes: statSync(join(dist, slug, 'index.html')).size }))
+  .sort((a, b) => b.bytes - a.bytes);
+if (!articles.length) fail(`no article in ${dist}; build first`);
+const ARTICLE = articles[0].slug;
+const OTHER = articles.at(-1).slug;
 try {
   checkTestFonts();
 } catch (err) {
@@ -111,19 +129,22 @@ try {
 }
 
 const stylesheet = stylesheetOf(dist);
-const appHtml = readFileSync(join(dist, 'index.html'), 'utf8');
+const appHtml = readFileSync(join(dist, ARTICLE, 'index.html'), 'utf8');
 const favicon = appHtml.match(/<link\b[^>]*\brel="?icon"?[^>]*>/i)?.[0]?.match(/\bhref="?([^"\s>]+)/i)?.[1] ?? null;
-const articleText = readFileSync(join(root, 'content/article.txt'), 'utf8');
+const articleText = readFileSync(join(root, 'content', ARTICLE, 'article.txt'), 'utf8');
+const lang = appHtml.match(/<html lang="?([^"\s>]+)/)?.[1] ?? 'en';
 const floorDescription = (() => {
   const first = articleText.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)[1] ?? '';
   if (first.length <= 155) return first;
   return `${first.slice(0, 154).replace(/\s+\S*$/, '')}…`;
 })();
-// The floor links the same favicon as the app: without one Chromium asks for /favicon.ico, whose 404
-// is a console error (and a Lighthouse best-practices failure) that no real site would have.
-const floorHtml = floorPage(articleText, stylesheet, floorDescription).replace(
+// The floor links the same favicon as the app (its address resolved from the article's folder):
+// without one Chromium asks for /favicon.ico, whose 404 is a console error (and a Lighthouse
+// best-practices failure) that no real site would have.
+const floorIcon = favicon ? new URL(favicon, `http://x/${ARTICLE}/`).pathname : null;
+const floorHtml = floorPage(articleText, stylesheet, floorDescription, lang).replace(
   '</title>',
-  favicon ? `</title>\n<link rel="icon" href="${favicon}">` : '</title>',
+  floorIcon ? `</title>\n<link rel="icon" href="${floorIcon}">` : '</title>',
 );
 
 mkdirSync(outDir, { recursive: true });
@@ -131,11 +152,15 @@ writeFileSync(join(outDir, 'floor.html'), floorHtml); // for inspection
 
 // Snapshot dist/ into memory now: a rebuild during the run cannot change what is measured.
 const snapshot = {};
-for (const f of distFiles) snapshot[`/${f}`] = readFileSync(join(dist, f));
-const server = await startServer(dist, { ...snapshot, '/floor.html': floorHtml }, { only: true, h2: true });
+for (const f of distFiles) snapshot[f] = readFileSync(join(dist, f));
+const server = await startServer(dist, { ...snapshot, '/floor.html': floorHtml }, { only: true, h2: true, inlineStyle: ['/floor.html'] });
 server.warm(Object.keys(snapshot).concat('/floor.html'));
-const APP = `${server.origin}/`;
+const APP = `${server.origin}/${ARTICLE}/`;
 const FLOOR = `${server.origin}/floor.html`;
+// Chromium keeps no HTTP cache for a self-signed HTTP/2 origin: the second visit is measured over
+// plain HTTP on loopback, compressed and cached the same way.
+const cacheServer = await startServer(dist, snapshot, { only: true });
+cacheServer.warm(Object.keys(snapshot));
 
 const { chromium } = await import('playwright-core');
 const results = { when: new Date().toISOString(), notes: [], errors: [] };
@@ -153,6 +178,10 @@ try {
 
   log('first-load transfer');
   results.transfer = { app: await transfer(APP, true), floor: await transfer(FLOOR, false) };
+  log('second article, runtime cached');
+  results.second = [await secondVisit(ARTICLE, OTHER), await secondVisit(OTHER, ARTICLE)];
+  log('build time: 1, 10 and 50 articles');
+  results.scale = scaleBuild();
 
   // Lighthouse gets the machine to itself: its simulated metrics still read the observed trace.
   await browser.close();
@@ -172,6 +201,7 @@ try {
 } finally {
   await browser?.close().catch(() => {});
   await server.close();
+  await cacheServer.close();
 }
 
 report();
@@ -181,6 +211,7 @@ report();
 /** One fresh load; every request, with the body bytes the server sent and the browser's count. */
 async function transfer(url, isApp) {
   const context = await browser.newContext(DESKTOP);
+  await context.addInitScript(IN_PAGE);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
@@ -218,6 +249,62 @@ async function transfer(url, isApp) {
     raw: served.reduce((s, r) => s + r.raw, 0),
     wireTotal: browserSaw.reduce((s, w) => s + (Number.isFinite(w.encoded) ? w.encoded : 0), 0),
   };
+}
+
+/** A reader opens `first`, then `then`, in one browser (its cache): what the second costs. Every
+ * runtime file must come from the cache (no request reaches the server for it). */
+async function secondVisit(first, then) {
+  const context = await browser.newContext(DESKTOP);
+  await context.addInitScript(IN_PAGE);
+  try {
+    const page = await context.newPage();
+    const go = async (slug) => {
+      await page.goto(`${cacheServer.origin}/${slug}/`, { waitUntil: 'load' });
+      await page.waitForFunction(() => performance.getEntriesByName('xa-interactive').length > 0, null, { timeout: 15_000 });
+      await page.waitForLoadState('networkidle');
+    };
+    await go(first);
+    cacheServer.log.length = 0;
+    await go(then);
+    const served = cacheServer.log.splice(0).filter((r) => r.status !== 0);
+    const runtime = served.filter((r) => r.path.startsWith('/_runtime/'));
+    return {
+      first,
+      then,
+      requests: served.map((r) => ({ path: r.path, status: r.status, bytes: r.bytes })),
+      total: served.reduce((t, r) => t + r.bytes, 0),
+      runtimeFetched: runtime.map((r) => r.path),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/** How long `rig build` takes for a site of 1, 10 and 50 articles made from the site's own (copies
+ * under new slugs, in a scratch folder), the runtime prebuilt: the pages alone. */
+function scaleBuild() {
+  const rig = join(root, 'target/release/rig');
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-scale-'));
+  const sources = readdirSync(join(root, 'content')).filter((d) => statSync(join(root, 'content', d, 'article.txt'), { throwIfNoEntry: false }));
+  const out = [];
+  try {
+    for (const n of [1, 10, 50]) {
+      const content = join(scratch, `content-${n}`);
+      cpSync(join(root, 'content/locales'), join(content, 'locales'), { recursive: true });
+      for (let i = 0; i < n; i++) cpSync(join(root, 'content', sources[i % sources.length]), join(content, `article-${i + 1}`), { recursive: true });
+      const dest = join(scratch, `dist-${n}`);
+      // The runtime finished once, outside the timing (it is shared and built when code changes).
+      execFileSync(rig, ['build', '--content', content, '--out', dest, '--runtime-stage', join(root, 'target/runtime'), 'article-1'], { stdio: 'ignore' });
+      const t = Date.now();
+      execFileSync(rig, ['build', '--content', content, '--out', dest, '--runtime-stage', join(root, 'target/runtime')], { stdio: 'ignore' });
+      out.push({ articles: n, seconds: (Date.now() - t) / 1000 });
+    }
+  } catch (err) {
+    results.errors.push(`scale build: ${err.message}`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return out;
 }
 
 // ── 2. Lighthouse ───────────────────────────────────────────────────────────────────────────────
@@ -291,6 +378,7 @@ function summarise(lhr) {
 async function bootTimes() {
   const once = async () => {
     const context = await browser.newContext(DESKTOP);
+    await context.addInitScript(IN_PAGE);
     try {
       const page = await context.newPage();
       await page.goto(APP);
@@ -340,7 +428,7 @@ function hoverProbe() {
     closed(timeout) {
       const p = last;
       return new Promise((resolve) => {
-        const gone = () => !document.getElementById('xa-card');
+        const gone = () => !document.getElementById(xaIds.card);
         const finish = () => {
           mo.disconnect();
           clearTimeout(timer);
@@ -376,11 +464,11 @@ function hoverProbe() {
     true,
   );
   new MutationObserver(() => {
-    const card = document.getElementById('xa-card');
+    const card = document.getElementById(xaIds.card);
     const p = armed;
     if (card && p && !Number.isNaN(p.restNow) && Number.isNaN(p.appear)) {
       p.appear = performance.now();
-      p.name = document.getElementById('xa-card-name')?.textContent ?? '';
+      p.name = document.getElementById(xaIds.cardName)?.textContent ?? '';
       requestAnimationFrame(() => {
         p.paint = performance.now();
         p.resolve();
@@ -391,6 +479,7 @@ function hoverProbe() {
 
 async function hoverLatency() {
   const context = await browser.newContext(DESKTOP);
+  await context.addInitScript(IN_PAGE);
   try {
     await context.addInitScript(hoverProbe);
     const page = await context.newPage();
@@ -422,7 +511,7 @@ async function hoverLatency() {
           x,
           y,
           onMention: !!hit && el.contains(hit),
-          awayEmpty: !!away && !away.closest('article, #xa-card, .xa-toolbar, a, button, svg'),
+          awayEmpty: !!away && !away.closest('article, .xa-toolbar, a, button, svg, #' + xaIds.card),
         };
       }, id);
       if (!at.onMention || !at.awayEmpty) {
@@ -471,6 +560,7 @@ async function hoverLatency() {
 /** Keeps the wasm instance's memory reachable, to report its size next to the JS heap. */
 async function heapCycles() {
   const context = await browser.newContext(DESKTOP);
+  await context.addInitScript(IN_PAGE);
   try {
     await context.addInitScript(wasmMemoryProbe);
     const page = await context.newPage();
@@ -525,10 +615,10 @@ function report() {
   const T = results.transfer;
   if (T) {
     const kinds = [
-      ['HTML', (p) => p.endsWith('.html')],
-      ['boot script', (p) => p === '/boot.js'],
+      ['HTML (with the story)', (p) => p.endsWith('.html')],
+      ['boot script', (p) => p.includes('/boot-')],
       ['CSS (shared)', (p) => p.endsWith('.css')],
-      ['JS glue (wasm-bindgen)', (p) => p.endsWith('.js') && p !== '/boot.js'],
+      ['JS glue (wasm-bindgen)', (p) => p.endsWith('.js') && !p.includes('/boot-')],
       ['wasm', (p) => p.endsWith('.wasm')],
       ['favicon (shared)', (p) => p.endsWith('.svg') || p.endsWith('.ico')],
     ];
@@ -550,6 +640,21 @@ function report() {
       ok,
     );
   } else check('first-load transfer', false, 'not measured');
+
+  const S = results.second;
+  if (S?.length) {
+    for (const v of S) {
+      const ok = check(`second article (${v.then} after ${v.first})`, v.total <= BUDGET.secondBytes && v.runtimeFetched.length === 0, `${fmtBytes(v.total)} in ${v.requests.length} request(s)${v.runtimeFetched.length ? `; runtime NOT cached: ${v.runtimeFetched.join(', ')}` : '; every runtime file from the cache'} (budget ≤ ${fmtBytes(BUDGET.secondBytes)})`);
+      row(`second article: \`${v.then}\` after \`${v.first}\`, runtime cached`, `${fmtBytes(v.total)} (${v.requests.map((r) => r.path).join(', ')})`, '—', '', `≤ ${fmtBytes(BUDGET.secondBytes)}`, ok);
+    }
+  } else check('second article', false, 'not measured');
+
+  const G = results.scale;
+  if (G?.length) {
+    const fifty = G.find((g) => g.articles === 50);
+    const ok = check('50 articles build', !!fifty && fifty.seconds <= BUDGET.scaleSeconds, `${G.map((g) => `${g.articles}: ${g.seconds.toFixed(1)} s`).join(', ')} (budget 50 ≤ ${BUDGET.scaleSeconds} s)`);
+    row('pages built by `rig build`, runtime prebuilt: 1 / 10 / 50 articles', G.map((g) => `${g.seconds.toFixed(1)} s`).join(' / '), '—', '', `50 ≤ ${BUDGET.scaleSeconds} s`, ok);
+  } else check('50 articles build', false, 'not measured');
 
   const L = results.lighthouse;
   if (L) {
@@ -595,7 +700,7 @@ function report() {
   } else check('JS heap growth', false, 'not measured');
 
   const table = [
-    '| metric | app `/` | floor `/floor.html` | app ÷ floor | budget | |',
+    `| metric | app \`/${ARTICLE}/\` | floor \`/floor.html\` (styles inline) | app ÷ floor | budget | |`,
     '|---|---:|---:|---:|---|---|',
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The benchmark, in one command: installs what is missing, rebuilds the release site, then measures
-# it next to a floor page (the article as plain HTML) and checks the budgets (bench/bench.mjs).
+# The benchmark, in one command: installs what is missing, rebuilds the site (scripts/build.sh), then
+# measures it next to a floor page (the article as plain HTML, its styles inline) and checks the
+# budgets (bench/bench.mjs).
 # Prints one markdown table, also written to bench/output/latest.md. Exits 1 when a budget is
 # exceeded, 2 when the measurement itself fails. About 3 minutes on 2 cores.
 set -euo pipefail
@@ -22,8 +23,8 @@ if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package-lock.json -
   (cd bench && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-printf '\033[1m==> %s\033[0m\n' "release build"
-trunk build --release
+printf '\033[1m==> %s\033[0m\n' "site build"
+scripts/build.sh
 
 printf '\033[1m==> %s\033[0m\n' "benchmark"
 status=0

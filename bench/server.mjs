@@ -9,11 +9,12 @@
 // - every response is logged with the body bytes actually written, so the benchmark can count what
 //   a page load really transferred.
 //
-// The floor page (/floor.html) is the article as plain semantic HTML with no script, generated from
-// content/article.txt, using the same stylesheet file from dist/ so the typography is the same.
+// The floor page (/floor.html) is the article as plain semantic HTML with no script and its styles
+// inline (one request), generated from the article's article.txt with the runtime's stylesheet, so
+// the typography is the same and nothing but the HTML is waited for.
 
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { createSecureServer } from 'node:http2';
@@ -42,15 +43,10 @@ function selfSigned() {
   }
 }
 
-/** The stylesheet dist/index.html links (a path like `/article-….css`). */
+/** The runtime's stylesheet, from dist/_runtime/manifest.json: its text. */
 export function stylesheetOf(dist) {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const link = html.match(/<link\b[^>]*\brel="?stylesheet"?[^>]*>/i)?.[0];
-  const href = link?.match(/\bhref="?([^"\s>]+)/i)?.[1];
-  if (href) return href;
-  const css = readdirSync(dist).find((f) => /^article-.*\.css$/.test(f));
-  if (!css) throw new Error(`no stylesheet in ${dist}`);
-  return `/${css}`;
+  const manifest = JSON.parse(readFileSync(join(dist, '_runtime', 'manifest.json'), 'utf8'));
+  return readFileSync(join(dist, '_runtime', manifest.css), 'utf8');
 }
 
 /**
@@ -58,7 +54,7 @@ export function stylesheetOf(dist) {
  * each following non-blank line → <p>; the app's class names on those elements, so the shared
  * stylesheet gives them the same typography.
  */
-export function floorPage(articleText, stylesheet, description) {
+export function floorPage(articleText, css, description, lang = 'en') {
   const lines = articleText
     .split(/\r?\n/)
     .map((l) => l.trim())
@@ -67,14 +63,15 @@ export function floorPage(articleText, stylesheet, description) {
   if (!headline || paragraphs.length === 0) throw new Error('article.txt needs a headline and paragraphs');
   return [
     '<!doctype html>',
-    '<html lang="en">',
+    `<html lang="${escapeHtml(lang)}">`,
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="color-scheme" content="light dark">',
     `<title>${escapeHtml(headline)}</title>`,
     `<meta name="description" content="${escapeHtml(description)}">`,
-    `<link rel="stylesheet" href="${escapeHtml(stylesheet)}">`,
+    // Inline, as the honest floor: a page that waits for nothing but itself.
+    `<style>${css.replace(/<\//g, '<\\/')}</style>`,
     '</head>',
     '<body>',
     '<main class="xa-root">',
@@ -106,10 +103,11 @@ function negotiate(header) {
 
 /**
  * Starts the server over `dist` with `extra` in-memory files ({ '/floor.html': string or Buffer });
+ * `inlineStyle` lists the paths whose policy allows their inline `<style>` (the floor page's);
  * with `{ only: true }` it serves those alone and never reads the disk. Resolves to
  * { origin, host, log, warm(paths), close() }; `log` is an array of { path, status, encoding, bytes (body bytes written), raw (uncompressed size), ua }.
  */
-export async function startServer(dist, extra = {}, { only = false, h2 = false } = {}) {
+export async function startServer(dist, extra = {}, { only = false, h2 = false, inlineStyle = [] } = {}) {
   const root = normalize(dist);
   const files = new Map(); // path → { raw, type, hashed, etag, enc: { br?, gzip? } }
   const load = (path) => {
@@ -173,7 +171,7 @@ export async function startServer(dist, extra = {}, { only = false, h2 = false }
         'cache-control': entry.hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
         etag: entry.etag,
         vary: 'Accept-Encoding',
-        'content-security-policy': CSP,
+        'content-security-policy': inlineStyle.includes(path) ? CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'") : CSP,
         'x-content-type-options': 'nosniff',
       };
       if (!entry.hashed && req.headers['if-none-match'] === entry.etag) {
