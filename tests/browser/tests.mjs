@@ -233,19 +233,31 @@ export function defineTests({ E, axeSource, outDir }) {
     const centers = [];
     for (const i of run) centers.push(center((await lineBoxes(page, mid(i)))[0]));
     const start = await emptyPoint(page, centers[0].y);
-    await page.mouse.move(start.x, start.y);
-    await clearLog(page);
-    for (const c of centers) await page.mouse.move(c.x, c.y, { steps: 3 });
     const vp = await viewport(page);
-    await page.mouse.move(vp.width - 12, centers.at(-1).y, { steps: 3 });
-    const sweep = await readLog(page);
-    const crossed = sweep.filter((e) => e.type === 'over');
-    assert.ok(crossed.length >= run.length, `the sweep crossed the mentions: ${JSON.stringify(crossed)}`);
-    for (const over of crossed) {
-      const out = sweep.find((e) => e.type === 'out' && e.m === over.m && e.t >= over.t);
-      assert.ok(out, `pointer left ${over.m}`);
-      assert.ok(out.t - over.t < 100, `sweep too slow to test: ${Math.round(out.t - over.t)} ms on ${over.m}`);
+    // A sweep is quick when no mention holds the pointer near the intent delay (180 ms). A loaded
+    // machine can stall the driver mid-sweep; then the sweep is made again (up to three times)
+    // rather than the test judging a slow one.
+    let slowest = Infinity;
+    for (let attempt = 0; attempt < 3 && slowest >= 100; attempt++) {
+      if (attempt) {
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(700);
+      }
+      await page.mouse.move(start.x, start.y);
+      await clearLog(page);
+      for (const c of centers) await page.mouse.move(c.x, c.y, { steps: 3 });
+      await page.mouse.move(vp.width - 12, centers.at(-1).y, { steps: 3 });
+      const sweep = await readLog(page);
+      const crossed = sweep.filter((e) => e.type === 'over');
+      assert.ok(crossed.length >= run.length, `the sweep crossed the mentions: ${JSON.stringify(crossed)}`);
+      slowest = 0;
+      for (const over of crossed) {
+        const out = sweep.find((e) => e.type === 'out' && e.m === over.m && e.t >= over.t);
+        assert.ok(out, `pointer left ${over.m}`);
+        slowest = Math.max(slowest, out.t - over.t);
+      }
     }
+    assert.ok(slowest < 100, `sweep too slow to test, three times: ${Math.round(slowest)} ms on one mention`);
     // Time is the behaviour here: well past the intent delay, still nothing may have opened.
     await page.waitForTimeout(450);
     const opened = (await readLog(page)).filter((e) => e.type === 'card');
