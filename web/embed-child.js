@@ -5,6 +5,9 @@
 //   card, the graph, the relations table): in Pym.js's child protocol
 //   (`pymxPYMx{id}xPYMxheightxPYMx{px}`, when the page was given a `childId`) and as a
 //   Datawrapper-style object, `{"explorable-article-height": {"<id>": px}}`.
+// - In a WordPress post (its oEmbed iframe's address ends in `#?secret=…`), also as WordPress's own
+//   `{message: "height", value, secret}`, and again when WordPress says it is `ready`; in any frame,
+//   as AMP's `{sentinel: "amp", type: "embed-size", height}`, which an `amp-iframe resizable` obeys.
 // - Answers the parent's `width` messages with the height.
 // - Asks the parent which part of the frame its viewport shows, so cards open where the reader is;
 //   when a card opened by keyboard or touch is out of view, asks it to scroll (`scrollToChildPos`).
@@ -22,6 +25,8 @@ const param = new URLSearchParams(location.search).get("childId");
 const pymId = param && /^[A-Za-z0-9_:.-]{1,100}$/.test(param) ? param : null;
 const id = pymId ?? "article";
 const pymPrefix = pymId && `pym${DELIMITER}${pymId}${DELIMITER}`;
+// WordPress names its frame by a secret of letters and digits (10 of them, from wp-embed.js).
+const wpSecret = /^#\?secret=([A-Za-z0-9]{1,32})$/.exec(location.hash)?.[1] ?? null;
 const post = (message) => window.parent.postMessage(message, "*");
 const pym = (type, value) => pymPrefix && post(`${pymPrefix}${type}${DELIMITER}${value}`);
 
@@ -41,6 +46,8 @@ const sendHeight = (always) => {
   sent = height;
   pym("height", height);
   post({ [NAME]: { [id]: height } });
+  if (wpSecret) post({ message: "height", value: height, secret: wpSecret });
+  post({ sentinel: "amp", type: "embed-size", height });
 };
 
 // Coalesces bursts (a resize fires many observations) into one message. A timer, not an animation
@@ -144,8 +151,14 @@ const onPosition = (value) => {
 };
 
 addEventListener("message", (event) => {
-  if (event.source !== window.parent || !pymPrefix) return;
+  if (event.source !== window.parent) return;
   const data = event.data;
+  // WordPress's parent script, once it has loaded, asks its frames for their height.
+  if (wpSecret && data && typeof data === "object" && data.message === "ready" && data.secret === wpSecret) {
+    sendHeight(true);
+    return;
+  }
+  if (!pymPrefix) return;
   if (typeof data !== "string" || data.length > 400 || !data.startsWith(pymPrefix)) return;
   const rest = data.slice(pymPrefix.length);
   const cut = rest.indexOf(DELIMITER);

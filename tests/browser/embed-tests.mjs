@@ -30,6 +30,58 @@ ${embed}
     '/pym.html': html(
       page('Pym.js host', `<div id="article-frame" data-pym-src="${articleOrigin}/"></div>\n<script src="/pym.v1.min.js"></script>`),
     ),
+    // A WordPress post with the article's URL pasted in: the iframe as WordPress 6 writes it for an
+    // oEmbed provider it knows, and the protocol of its wp-embed.js (simulated here, faithfully: a
+    // secret of 10 letters and digits in the frame's address and its data-secret, the frame hidden
+    // until it speaks, heights clamped to 200–1000 px, a `ready` message once the host has loaded).
+    '/wordpress.html': html(
+      page(
+        'WordPress host',
+        `<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" style="position: absolute; clip: rect(1px, 1px, 1px, 1px);" title="${title}" src="${articleOrigin}/#?secret=Ab3dE5gH9k" data-secret="Ab3dE5gH9k" width="600" height="338" frameborder="0" marginwidth="0" marginheight="0" scrolling="no"></iframe>
+<script>
+addEventListener('message', (e) => {
+  const data = e.data;
+  if (!data || !(data.secret || data.message || data.value) || /[^a-zA-Z0-9]/.test(data.secret)) return;
+  for (const source of document.querySelectorAll('iframe[data-secret="' + data.secret + '"]')) {
+    if (e.source !== source.contentWindow) continue;
+    source.removeAttribute('style');
+    if (data.message === 'height') {
+      let height = parseInt(data.value, 10);
+      if (height > 1000) height = 1000;
+      else if (~~height < 200) height = 200;
+      source.height = height;
+    }
+  }
+});
+document.addEventListener('DOMContentLoaded', () => {
+  for (const frame of document.querySelectorAll('iframe.wp-embedded-content'))
+    frame.contentWindow.postMessage({ message: 'ready', secret: frame.getAttribute('data-secret') }, '*');
+});
+</script>`,
+      ),
+    ),
+    // An AMP page's amp-iframe with \`resizable\` (simulated: the AMP runtime is not on the package
+    // registries): it resizes its frame when the frame asks with \`embed-size\`.
+    '/amp.html': html(
+      page(
+        'AMP host',
+        `<iframe src="${articleOrigin}/" title="${title}" sandbox="allow-scripts allow-same-origin" style="width: 100%; height: 400px; border: 0" scrolling="no"></iframe>
+<script>
+addEventListener('message', (e) => {
+  const frame = document.querySelector('iframe');
+  const d = e.data;
+  if (e.source !== frame.contentWindow || !d || d.sentinel !== 'amp' || d.type !== 'embed-size') return;
+  const height = Number(d.height);
+  if (Number.isFinite(height) && height > 0) frame.style.height = height + 'px';
+});
+</script>`,
+      ),
+    ),
+    // A CMS that frames what it does not trust (WordPress does, for oEmbed iframes): scripts run,
+    // but with an opaque origin, so every module and the wasm are cross-origin requests.
+    '/sandbox.html': html(
+      page('Sandboxed frame host', `<iframe sandbox="allow-scripts" src="${articleOrigin}/" title="${title}" style="width: 100%; height: 900px; border: 0"></iframe>`),
+    ),
     '/embed.html': html(
       page(
         'Snippet host',
@@ -152,6 +204,50 @@ export function defineEmbedTests({ E, outDir }) {
       });
     }
   }
+
+  test('embed: WordPress\'s protocol: the frame shows itself and takes the height it asks, within WordPress\'s 200–1000 px', { viewport: { width: 1100, height: 800 } }, async ({ page, origin, hostOrigin }) => {
+    await page.addInitScript(recordMessages);
+    await page.goto(`${hostOrigin}/wordpress.html`);
+    const frame = await articleFrame(page, origin);
+    // Shown (WordPress removes its clip) and as tall as the article, as far as WordPress allows.
+    await page.waitForFunction(() => !document.querySelector('iframe').hasAttribute('style'));
+    const content = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    const want = Math.min(1000, Math.max(200, content));
+    await page.waitForFunction((h) => Number(document.querySelector('iframe').height) === h, want);
+    // The messages carried WordPress's secret, and one answered its `ready`.
+    const wp = await page.evaluate(() => window.__messages.filter((m) => m.data && m.data.message === 'height'));
+    assert.ok(wp.length > 0 && wp.every((m) => m.data.secret === 'Ab3dE5gH9k' && Number.isInteger(m.data.value)), JSON.stringify(wp));
+    assert.ok(Math.abs(wp.at(-1).data.value - content) <= 2, `WordPress was told ${wp.at(-1).data.value} px; the article is ${content} px`);
+    // The secret in the address is not taken for a selection.
+    assert.equal(await frame.evaluate(() => document.querySelectorAll('.xa-sel').length), 0);
+    console.log(`# WordPress: frame ${want} px for ${content} px of article`);
+  });
+
+  test('embed: AMP\'s amp-iframe protocol: the frame asks for its height with embed-size and gets it', { viewport: { width: 1100, height: 800 } }, async ({ page, origin, hostOrigin }) => {
+    await page.addInitScript(recordMessages);
+    await page.goto(`${hostOrigin}/amp.html`);
+    const frame = await articleFrame(page, origin);
+    const { content, iframe } = await settledHeights(page, frame);
+    assert.ok(Math.abs(content - iframe) <= 2, `the frame is ${iframe} px for ${content} px of article`);
+    const amp = await page.evaluate(() => window.__messages.filter((m) => m.data && m.data.sentinel === 'amp'));
+    assert.ok(amp.length > 0 && amp.every((m) => m.data.type === 'embed-size' && Number.isInteger(m.data.height)), JSON.stringify(amp));
+    console.log(`# AMP: frame ${iframe.toFixed(1)} px for ${content.toFixed(1)} px of article`);
+  });
+
+  test('embed: in a sandboxed frame (an opaque origin) the app starts and cards open, with no error', { viewport: { width: 1100, height: 800 } }, async ({ page, origin, hostOrigin }) => {
+    await page.addInitScript(recordMessages);
+    await page.goto(`${hostOrigin}/sandbox.html`);
+    const frame = await articleFrame(page, origin);
+    assert.equal(await frame.evaluate(() => self.origin), 'null', 'the frame runs with an opaque origin');
+    // The runtime's requests crossed origins: each had to be allowed by the article's server.
+    const mention = frame.locator('article a.xa-mention').first();
+    await mention.focus();
+    await waitCard(frame);
+    assert.equal(await mention.getAttribute('aria-expanded'), 'true', 'the focused name says its card is open');
+    await page.keyboard.press('Escape');
+    await frame.waitForFunction(() => !document.getElementById(xaIds.cardName));
+    assert.deepEqual(await frame.evaluate(() => window.__csp), [], 'CSP violations in the article');
+  });
 
   test('embed: a card opened by keyboard out of the host\'s view brings the host there (scrollToChildPos)', { viewport: { width: 375, height: 700 } }, async ({ page, origin, hostOrigin }) => {
     await page.addInitScript(recordMessages);

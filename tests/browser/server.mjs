@@ -77,6 +77,9 @@ export async function startServer(root) {
         'cache-control': 'no-store',
         'content-security-policy': CSP,
         'x-content-type-options': 'nosniff',
+        // As `rig serve` and README's Deploying ask: a sandboxed frame (an opaque origin) fetches
+        // the runtime's module scripts and wasm as cross-origin requests.
+        ...(path.startsWith('/_runtime/') ? { 'access-control-allow-origin': '*' } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (err) {
