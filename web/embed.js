@@ -6,16 +6,42 @@
 // Every element with `data-xa-src` becomes a lazy-loading iframe of that address (render flags
 // such as `?theme=dark` pass through), titled from `data-xa-title` or the link's text, sized from
 // the article's height messages (Pym.js's protocol, which the article speaks to any Pym parent
-// too). Without JavaScript the link stays. No dependencies, no globals, no cookies, no styles
-// outside the frame; it reads only messages from its own frames, parsed strictly.
+// too). Without JavaScript the link stays. No dependencies, no globals, no cookies; it reads only
+// messages from its own frames, parsed strictly.
+//
+// Built to survive the host page: it frames only addresses of its own site (where the script
+// itself is from); the frame's box is set with `!important` (a host's `iframe { height: … }`,
+// `max-height`, `aspect-ratio` or padding cannot cut the article); the frame's place is reserved
+// at the article's estimated height (`data-xa-height`) before it loads, so nothing below jumps;
+// the link stays over the frame until the article speaks (a host policy that blocks the frame
+// leaves the reader the link); and nothing is posted to a frame before it has spoken.
 (() => {
+  const script = document.currentScript;
+  const own = script && script.src ? new URL(script.src).origin : null;
   const DELIMITER = "xPYMx";
   const MAX_PX = 100000;
   const frames = []; // { id, iframe, origin }
   const prefix = (id) => `pym${DELIMITER}${id}${DELIMITER}`;
 
-  const send = (frame, type, value) =>
-    frame.iframe.contentWindow?.postMessage(`${prefix(frame.id)}${type}${DELIMITER}${value}`, frame.origin);
+  const send = (frame, type, value) => {
+    if (frame.spoke) frame.iframe.contentWindow?.postMessage(`${prefix(frame.id)}${type}${DELIMITER}${value}`, frame.origin);
+  };
+  // Inline and important: only another inline important declaration could beat it.
+  const box = (iframe, height) => {
+    for (const [name, value] of Object.entries({
+      display: "block",
+      width: "100%",
+      "max-width": "100%",
+      height: `${height}px`,
+      "min-height": "0",
+      "max-height": "none",
+      "aspect-ratio": "auto",
+      padding: "0",
+      border: "0",
+      "box-sizing": "content-box",
+    }))
+      iframe.style.setProperty(name, value, "important");
+  };
 
   const position = (frame) => {
     const r = frame.iframe.getBoundingClientRect();
@@ -31,6 +57,8 @@
       return;
     }
     if (url.protocol !== "https:" && url.protocol !== "http:") return;
+    // The host's markup cannot make this script frame another site.
+    if (url.origin !== own) return;
     const id = `xa-embed-${Math.random().toString(36).slice(2, 10)}`;
     url.searchParams.set("childId", id);
     url.searchParams.set("initialWidth", String(Math.round(holder.getBoundingClientRect().width)));
@@ -40,16 +68,16 @@
     iframe.loading = "lazy";
     iframe.referrerPolicy = "strict-origin-when-cross-origin";
     iframe.setAttribute("scrolling", "no");
-    // Until the article reports its height: about a screenful, so lazy loading starts near view.
+    // Until the article reports its height: the estimate the snippet carries, else a screenful.
     const initial = Number(holder.dataset.xaHeight);
-    Object.assign(iframe.style, {
-      display: "block",
-      width: "100%",
-      border: "0",
-      height: `${Number.isInteger(initial) && initial > 0 && initial <= MAX_PX ? initial : 800}px`,
-    });
-    holder.replaceChildren(iframe);
-    frames.push({ id, iframe, origin: url.origin });
+    box(iframe, Number.isInteger(initial) && initial > 0 && initial <= MAX_PX ? initial : 800);
+    // The snippet's link stays, laid over the top of the frame's place, until the article speaks.
+    const fallback = document.createElement("div");
+    fallback.append(...holder.childNodes);
+    Object.assign(fallback.style, { position: "absolute", top: "0", left: "0", right: "0" });
+    holder.style.position = "relative";
+    holder.append(iframe, fallback);
+    frames.push({ id, iframe, origin: url.origin, fallback, spoke: false });
   };
 
   addEventListener("message", (event) => {
@@ -64,8 +92,12 @@
     const type = rest.slice(0, cut);
     const value = rest.slice(cut + DELIMITER.length);
     const px = /^\d{1,6}$/.test(value) && Number(value) <= MAX_PX ? Number(value) : null;
+    if (!frame.spoke) {
+      frame.spoke = true;
+      frame.fallback.remove();
+    }
     if (type === "height" && px !== null) {
-      frame.iframe.style.height = `${px}px`;
+      frame.iframe.style.setProperty("height", `${px}px`, "important");
     } else if (type === "scrollToChildPos" && px !== null) {
       const top = frame.iframe.getBoundingClientRect().top + window.scrollY + px;
       window.scrollTo({ top, behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });

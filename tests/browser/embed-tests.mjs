@@ -12,11 +12,13 @@ const NAME = 'explorable-article-height';
 
 /** The publisher's pages, for the host server: one with the Pym.js parent, one with our snippet
  * (from the site's root, as every article's snippet has it). */
-export function hostPages(articleOrigin, siteOrigin, pymSource, E) {
+export function hostPages(articleOrigin, siteOrigin, pymSource, E, estimate) {
   const title = E.article.title;
-  const page = (title, embed) => `<!doctype html>
+  const snippet = (src = `${articleOrigin}/`) =>
+    `<div data-xa-src="${src}" data-xa-title="${title}" data-xa-height="${estimate}"><a href="${src}">${title}</a></div>\n<script src="${siteOrigin}/embed.js" async></script>`;
+  const page = (title, embed, head = '') => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title></head>
+<title>${title}</title>${head}</head>
 <body>
 <h1>A publisher's page</h1>
 <p>Some of the publisher's own text, before the article.</p>
@@ -82,12 +84,20 @@ addEventListener('message', (e) => {
     '/sandbox.html': html(
       page('Sandboxed frame host', `<iframe sandbox="allow-scripts" src="${articleOrigin}/" title="${title}" style="width: 100%; height: 900px; border: 0"></iframe>`),
     ),
-    '/embed.html': html(
+    '/embed.html': html(page('Snippet host', snippet())),
+    // A host whose own styles would cut any iframe, as real themes do.
+    '/hostile.html': html(
       page(
-        'Snippet host',
-        `<div data-xa-src="${articleOrigin}/" data-xa-title="${title}"><a href="${articleOrigin}/">${title}</a></div>\n<script src="${siteOrigin}/embed.js" async></script>`,
+        'Hostile CSS host',
+        `<style>iframe { height: 150px !important; max-height: 600px !important; aspect-ratio: 16 / 9 !important; padding: 20px !important; box-sizing: border-box !important; border: 5px solid red !important }</style>\n${snippet()}`,
       ),
     ),
+    // A host whose policy does not allow the article in frames.
+    '/blocked.html': html(page('Host that blocks frames', snippet(), `<meta http-equiv="Content-Security-Policy" content="frame-src 'none'">`)),
+    // A host page whose markup asks the script to frame another site.
+    '/foreign.html': html(page('Host asking for another site', snippet('http://127.0.0.9:9/elsewhere/'))),
+    // The embed far down a long page, reached by scrolling.
+    '/far.html': html(page('Long host page', `<div style="height: 5000px"></div>\n${snippet()}`)),
   };
 }
 
@@ -204,6 +214,63 @@ export function defineEmbedTests({ E, outDir }) {
       });
     }
   }
+
+  test('embed: a host\'s CSS cannot cut the frame (height, max-height, aspect-ratio, padding !important)', { viewport: { width: 1100, height: 800 } }, async ({ page, origin, hostOrigin }) => {
+    await page.goto(`${hostOrigin}/hostile.html`);
+    const frame = await articleFrame(page, origin);
+    const { content, iframe } = await settledHeights(page, frame);
+    assert.ok(Math.abs(content - iframe) <= 2, `the frame is ${iframe} px for ${content} px of article`);
+    await assertNoInnerScroll(frame);
+  });
+
+  test('embed: where the host\'s policy blocks the frame, the reader keeps the link', { viewport: { width: 1100, height: 800 } }, async ({ page, hostOrigin, allowErrors }) => {
+    allowErrors(/frame-src/);
+    await page.goto(`${hostOrigin}/blocked.html`);
+    await page.waitForFunction(() => !!document.querySelector('iframe'));
+    await page.waitForTimeout(1500);
+    const link = await page.evaluate(() => {
+      const a = document.querySelector('[data-xa-src] a');
+      if (!a) return null;
+      const r = a.getBoundingClientRect();
+      const at = document.elementFromPoint(r.left + Math.min(10, r.width / 2), r.top + r.height / 2);
+      return { href: a.href, text: a.textContent, visible: r.width > 0 && r.height > 0, onTop: at === a || a.contains(at) };
+    });
+    assert.ok(link && link.visible && link.onTop, `the link is there and can be clicked: ${JSON.stringify(link)}`);
+    assert.equal(link.text, E.article.title);
+  });
+
+  test('embed: the script frames only its own site\'s articles', { viewport: { width: 1100, height: 800 } }, async ({ page, hostOrigin }) => {
+    await page.goto(`${hostOrigin}/foreign.html`);
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(500);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('iframe').length), 0, 'no frame of another site');
+    assert.equal(await page.evaluate(() => document.querySelector('[data-xa-src] a')?.href), 'http://127.0.0.9:9/elsewhere/');
+  });
+
+  test('embed: scrolled to far down a page, the frame loads in its reserved place: no shift, no message before it speaks', { viewport: { width: 1100, height: 800 } }, async ({ page, origin, hostOrigin }) => {
+    const warnings = [];
+    page.on('console', (m) => ['warning', 'error'].includes(m.type()) && warnings.push(m.text()));
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      if (PerformanceObserver.supportedEntryTypes?.includes('layout-shift'))
+        new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__shift += e.hadRecentInput ? 0 : e.value))).observe({ type: 'layout-shift', buffered: true });
+    });
+    const estimate = (await (await fetch(`${origin}/oembed.json`)).json()).height;
+    await page.goto(`${hostOrigin}/far.html`);
+    const reserved = await page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
+    assert.equal(reserved, estimate, 'the frame\'s place is the estimated height before it loads');
+    for (let i = 0; i < 14; i++) {
+      await page.mouse.wheel(0, 400);
+      await page.waitForTimeout(60);
+    }
+    const frame = await articleFrame(page, origin);
+    const { content, iframe } = await settledHeights(page, frame);
+    assert.ok(Math.abs(content - iframe) <= 2);
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(shift < 0.01, `the host's layout shifted by ${shift} while the frame loaded`);
+    assert.deepEqual(warnings.filter((w) => /postMessage/i.test(w)), [], 'messages posted to a frame that had not loaded');
+    console.log(`# far embed: reserved ${reserved} px, the article ${content.toFixed(0)} px; layout shift ${shift.toFixed(4)}`);
+  });
 
   test('embed: WordPress\'s protocol: the frame shows itself and takes the height it asks, within WordPress\'s 200–1000 px', { viewport: { width: 1100, height: 800 } }, async ({ page, origin, hostOrigin }) => {
     await page.addInitScript(recordMessages);
@@ -442,7 +509,8 @@ export function defineEmbedTests({ E, outDir }) {
     assert.equal(o.version, '1.0');
     assert.equal(o.type, 'rich');
     assert.equal(o.title, E.article.title);
-    assert.match(o.html, /^<div data-xa-src="[^"]+" data-xa-title="[^"]+"><a href="[^"]+">[^<]+<\/a><\/div><script src="[^"]*embed\.js" async><\/script>$/);
+    assert.match(o.html, /^<div data-xa-src="[^"]+" data-xa-title="[^"]+" data-xa-height="\d+"><a href="[^"]+">[^<]+<\/a><\/div><script src="[^"]*embed\.js" async><\/script>$/);
+    assert.equal(o.html.match(/data-xa-height="(\d+)"/)[1], String(o.height), 'the snippet reserves the oEmbed height');
     assert.equal(o.width, 720);
     // Its height is an estimate from the text; the page at that width (everything laid out) is near it.
     await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));

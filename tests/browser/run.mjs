@@ -72,7 +72,9 @@ const server = await startServer(dist);
 Object.assign(syntheticServer, await startServer(synthetic.dist));
 // A publisher's site on another origin, for the embed tests.
 const pym = readFileSync(require.resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
-const host = await startHostServer(hostPages(`${server.origin}/${slugs[0]}`, server.origin, pym, loadExpectations(join(root, 'content', slugs[0]))));
+// The height the first article's snippet reserves, as the build wrote it.
+const estimate = JSON.parse(readFileSync(join(dist, slugs[0], 'oembed.json'), 'utf8')).height;
+const host = await startHostServer(hostPages(`${server.origin}/${slugs[0]}`, server.origin, pym, loadExpectations(join(root, 'content', slugs[0])), estimate));
 const browsers = openBrowsers(require('playwright-core'));
 let result = { passed: 0, failed: 0 };
 try {

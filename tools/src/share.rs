@@ -75,14 +75,16 @@ pub fn parse_site_url(url: &str) -> Result<Url, String> {
 }
 
 /// The snippet a publisher pastes (README, "Embedding"): a link that `embed.js` turns into a
-/// self-sizing frame of the page.
+/// self-sizing frame of the page, its place reserved at the estimated height until the article
+/// reports its own.
 pub fn snippet(doc: &Document, place: &Place) -> String {
     let page = place.page();
     let title = doc.title.text();
     format!(
-        "<div data-xa-src=\"{page}\" data-xa-title=\"{}\"><a href=\"{page}\">{}</a></div>\
+        "<div data-xa-src=\"{page}\" data-xa-title=\"{}\" data-xa-height=\"{}\"><a href=\"{page}\">{}</a></div>\
          <script src=\"{}\" async></script>",
         attr(&title),
+        estimated_height(doc, OEMBED_WIDTH),
         text(&title),
         attr(&place.at_root(EMBED_SCRIPT)),
         page = attr(&page),

@@ -357,8 +357,9 @@ fn oembed_describes_the_snippet() {
     let snippet = json["html"].as_str().unwrap();
     assert!(
         snippet.starts_with(&format!(
-            "<div data-xa-src=\"{URL}\" data-xa-title=\"{}\"><a href=\"{URL}\">",
-            doc.title.text()
+            "<div data-xa-src=\"{URL}\" data-xa-title=\"{}\" data-xa-height=\"{}\"><a href=\"{URL}\">",
+            doc.title.text(),
+            json["height"]
         )),
         "{snippet}"
     );
