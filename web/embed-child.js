@@ -10,7 +10,8 @@
 //   as AMP's `{sentinel: "amp", type: "embed-size", height}`, which an `amp-iframe resizable` obeys.
 // - Answers the parent's `width` messages with the height.
 // - Asks the parent which part of the frame its viewport shows, so cards open where the reader is;
-//   when a card opened by keyboard or touch is out of view, asks it to scroll (`scrollToChildPos`).
+//   when a card opened by keyboard or touch is out of view, or a link to a place in the page is
+//   followed, asks it to scroll there (`scrollToChildPos`).
 //
 // Reads only messages from window.parent, only strings of the Pym protocol with this page's id,
 // parsed strictly (anything else is ignored, silently). Posts only to window.parent; the messages
@@ -149,6 +150,24 @@ const onPosition = (value) => {
   }
   checkCard = false;
 };
+
+// A link to a place in the page ("Who does what to whom ↓"): in a frame as tall as the page,
+// following it scrolls nothing (the host stays put while the place is thousands of pixels down), so
+// the host is asked to bring it into view, and focus moves there as it would on a page. Names and
+// the table's links are the app's own.
+addEventListener("click", (e) => {
+  if (!pymPrefix || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const link = e.target instanceof Element ? e.target.closest('a[href^="#"]:not(.xa-mention):not([data-rel])') : null;
+  let target = null;
+  try {
+    target = link && document.getElementById(decodeURIComponent(link.getAttribute("href").slice(1)));
+  } catch {}
+  if (!target) return;
+  e.preventDefault();
+  if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+  target.focus({ preventScroll: true });
+  pym("scrollToChildPos", Math.max(0, Math.round(target.getBoundingClientRect().top + window.scrollY - 16)));
+});
 
 addEventListener("message", (event) => {
   if (event.source !== window.parent) return;

@@ -215,6 +215,30 @@ export function defineEmbedTests({ E, outDir }) {
     }
   }
 
+  test('embed: a link to a place in the article (the jump to the graph) brings the host there', { viewport: { width: 375, height: 700 } }, async ({ page, origin, hostOrigin }) => {
+    await page.goto(`${hostOrigin}/embed.html`);
+    const frame = await articleFrame(page, origin);
+    await settledHeights(page, frame);
+    const before = await page.evaluate(() => scrollY);
+    await frame.locator('a.xa-jump').click();
+    // The graph's title comes into the host's view, and focus is on it.
+    await page.waitForFunction(
+      () => {
+        const f = document.querySelector('iframe').getBoundingClientRect();
+        return f.top < -1000;
+      },
+      null,
+      { timeout: 5000 },
+    );
+    await page.waitForTimeout(900); // the smooth scroll ends
+    const where = await frame.evaluate(() => ({ top: document.getElementById(xaIds.graphTitle).getBoundingClientRect().top, focused: document.activeElement?.id === xaIds.graphTitle, hash: location.hash }));
+    const frameTop = await page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().top);
+    const inHost = frameTop + where.top;
+    assert.ok(inHost >= -2 && inHost < 700 / 2, `the graph's title is at ${inHost} px in the host's view (scrolled from ${before})`);
+    assert.ok(where.focused, 'focus moved to the graph title');
+    assert.equal(where.hash, '', 'the frame\'s address did not change');
+  });
+
   test('embed: a host\'s CSS cannot cut the frame (height, max-height, aspect-ratio, padding !important)', { viewport: { width: 1100, height: 800 } }, async ({ page, origin, hostOrigin }) => {
     await page.goto(`${hostOrigin}/hostile.html`);
     const frame = await articleFrame(page, origin);
