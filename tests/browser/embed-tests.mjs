@@ -522,7 +522,7 @@ export function defineEmbedTests({ E, outDir }) {
     assert.equal(await bg(), 'rgb(20, 21, 23)');
   });
 
-  test('embed: the oEmbed file is linked from the page and describes the snippet', { viewport: { width: 720, height: 800 } }, async ({ page, origin }) => {
+  test('embed: the oEmbed file is linked from the page and describes a frame CMSs keep', { viewport: { width: 720, height: 800 } }, async ({ page, origin }) => {
     await page.goto(`${origin}/`);
     await ready(page);
     const href = await page.evaluate(() => document.querySelector('link[rel="alternate"][type="application/json+oembed"]')?.href);
@@ -533,8 +533,12 @@ export function defineEmbedTests({ E, outDir }) {
     assert.equal(o.version, '1.0');
     assert.equal(o.type, 'rich');
     assert.equal(o.title, E.article.title);
-    assert.match(o.html, /^<div data-xa-src="[^"]+" data-xa-title="[^"]+" data-xa-height="\d+"><a href="[^"]+">[^<]+<\/a><\/div><script src="[^"]*embed\.js" async><\/script>$/);
-    assert.equal(o.html.match(/data-xa-height="(\d+)"/)[1], String(o.height), 'the snippet reserves the oEmbed height');
+    // What CMSs keep of an oEmbed: a quoted link, then the frame, at the estimated height.
+    assert.match(o.html, /^<blockquote class="xa-embed-quote"><a href="[^"]+">[^<]+<\/a><\/blockquote><iframe src="[^"]+" title="[^"]+" width="720" height="\d+" [^>]*><\/iframe>$/);
+    assert.equal(o.html.match(/height="(\d+)"/)[1], String(o.height), 'the frame starts at the oEmbed height');
+    // The snippet an editor pastes reserves the same height.
+    const snippet = await (await fetch(`${origin}/embed.html`)).text();
+    assert.equal(snippet.match(/data-xa-height="(\d+)"/)?.[1], String(o.height), 'the snippet reserves the oEmbed height');
     assert.equal(o.width, 720);
     // Its height is an estimate from the text; the page at that width (everything laid out) is near it.
     await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));

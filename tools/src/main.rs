@@ -116,6 +116,13 @@ fn build(args: Args) -> Result<bool, String> {
     };
     let built = site::build(&options)?;
     site::report(&built);
+    if options.site_url.is_none() {
+        eprintln!(
+            "note: no --site-url (or XA_SITE_URL): pages, snippets and oEmbed use relative addresses, \
+             fine for a preview; a CMS discovers and embeds an article only by its absolute address, \
+             so build with e.g. --site-url https://news.example/explore/ to publish"
+        );
+    }
     let failed = built.iter().filter(|b| b.result.is_err()).count();
     println!(
         "{} article(s) built, {failed} failed, in {} ms; the site is in {}",

@@ -114,8 +114,27 @@ pub fn estimated_height(doc: &Document, width: u32) -> u32 {
     (120.0 + title + paragraphs + figure + 48.0).round() as u32
 }
 
-/// The oEmbed (`type: rich`) the page links to: the snippet, its size at [`OEMBED_WIDTH`], the
-/// title and, when known, the provider.
+/// What a CMS embeds from the oEmbed: the article as a frame, after a quoted link to it. This is
+/// the shape CMSs keep: WordPress, for a provider it has not been told to trust, keeps only `<a>`,
+/// `<blockquote>` and `<iframe>` (it frames the page sandboxed and hides the quote once the frame
+/// speaks), so the self-sizing snippet's `<div>` and `<script>` would be thrown away. The frame is
+/// as wide as its column up to [`OEMBED_WIDTH`] and starts at the estimated height; the article
+/// then asks each host for its real height in the host's own protocol (`web/embed-child.js`).
+pub fn oembed_html(doc: &Document, place: &Place) -> String {
+    let page = attr(&place.page());
+    let title = doc.title.text();
+    format!(
+        "<blockquote class=\"xa-embed-quote\"><a href=\"{page}\">{}</a></blockquote>\
+         <iframe src=\"{page}\" title=\"{}\" width=\"{OEMBED_WIDTH}\" height=\"{}\" \
+         style=\"width:100%;max-width:{OEMBED_WIDTH}px;border:0\" frameborder=\"0\" loading=\"lazy\"></iframe>",
+        text(&title),
+        attr(&title),
+        estimated_height(doc, OEMBED_WIDTH),
+    )
+}
+
+/// The oEmbed (`type: rich`) the page links to: [`oembed_html`], its size at [`OEMBED_WIDTH`],
+/// the title and, when known, the provider.
 pub fn oembed(doc: &Document, place: &Place, provider: Option<&str>) -> String {
     let provider = provider.map(str::to_string).or_else(|| {
         place
@@ -134,7 +153,7 @@ pub fn oembed(doc: &Document, place: &Place, provider: Option<&str>) -> String {
     if let Some(site) = &place.site {
         out["provider_url"] = json!(site.origin().ascii_serialization() + "/");
     }
-    out["html"] = json!(snippet(doc, place));
+    out["html"] = json!(oembed_html(doc, place));
     out["width"] = json!(OEMBED_WIDTH);
     out["height"] = json!(estimated_height(doc, OEMBED_WIDTH));
     out.to_string()

@@ -354,15 +354,23 @@ fn oembed_describes_the_snippet() {
     assert_eq!(json["provider_url"], "https://news.example/");
     assert_eq!(json["width"], OEMBED_WIDTH);
     assert!(json["height"].as_u64().unwrap() > 1000);
-    let snippet = json["html"].as_str().unwrap();
+    // What CMSs keep: a quoted link, then the frame; absolute, as a CMS fetched it from elsewhere.
+    let html = json["html"].as_str().unwrap();
+    let title = doc.title.text();
     assert!(
-        snippet.starts_with(&format!(
-            "<div data-xa-src=\"{URL}\" data-xa-title=\"{}\" data-xa-height=\"{}\"><a href=\"{URL}\">",
-            doc.title.text(),
+        html.starts_with(&format!(
+            "<blockquote class=\"xa-embed-quote\"><a href=\"{URL}\">{title}</a></blockquote><iframe src=\"{URL}\" title=\"{title}\" width=\"{OEMBED_WIDTH}\" height=\"{}\"",
             json["height"]
         )),
-        "{snippet}"
+        "{html}"
     );
+    assert!(html.ends_with("></iframe>"), "{html}");
+    assert!(
+        !html.contains("<script") && !html.contains("<div"),
+        "{html}"
+    );
+    // The snippet an editor pastes keeps its self-sizing script.
+    let snippet = share::snippet(&doc, &place);
     assert!(
         snippet.ends_with("<script src=\"https://news.example/world/embed.js\" async></script>"),
         "{snippet}"
@@ -380,11 +388,8 @@ fn oembed_describes_the_snippet() {
     assert!(json["html"]
         .as_str()
         .unwrap()
-        .contains("data-xa-src=\"./\""));
-    assert!(json["html"]
-        .as_str()
-        .unwrap()
-        .contains("src=\"../embed.js\""));
+        .contains("<iframe src=\"./\""));
+    assert!(share::snippet(&doc, &local).contains("src=\"../embed.js\""));
 }
 
 #[test]
