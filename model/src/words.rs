@@ -82,8 +82,9 @@ pub struct Words {
     pub plurals: Plurals,
 }
 
-/// What only the prerendered page says (rendered at build time; never sent to the browser).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What only the prerendered page says (rendered at build time; never sent to the browser;
+/// serialisable for the browser tests, `rig words`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PageWords {
     /// The kicker for each [`Genre`], in [`Genre::ALL`] order.
     pub genres: Vec<String>,

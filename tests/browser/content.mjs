@@ -1,8 +1,27 @@
 // What the page must show, derived from the content files alone (never from the app's output):
 // the article's blocks verbatim, the actors, and where the data says each mention is.
 
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const RIG = process.env.XA_RIG ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'target', 'release', 'rig');
+
+/** The interface's words the article's pages use, in its language, as the model resolves them
+ * (`rig words`): the tests never spell a word of the interface. `count(word, n)` picks a plural
+ * form as the build does and fills `{n}`. */
+export function readWords(contentDir) {
+  const json = execFileSync(RIG, ['words', '--content', dirname(contentDir), basename(contentDir)], { encoding: 'utf8' });
+  const { app, page } = JSON.parse(json);
+  const count = (word, n, plurals = app.plurals) => {
+    const form = n < plurals.by_count.length ? plurals.by_count[n] : plurals.beyond;
+    return word.forms[form].replaceAll('{n}', String(n));
+  };
+  /** `template` with its `{key}` placeholders filled from `values`. */
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (all, key) => (key in values ? String(values[key]) : all));
+  return { app, page, count, fill };
+}
 
 /** The headline and paragraphs: the non-blank lines of article.txt, in order. */
 export function readArticle(contentDir) {
@@ -140,7 +159,8 @@ export function loadExpectations(contentDir) {
   });
   // The actors the graph draws: those in at least one relation, in actors.toml order.
   const graphActors = actors.map((_, i) => i).filter((i) => relationsOf.get(actors[i].id).length > 0);
-  return { article, actors, blocks, mentions, byActor, relations, relationsOf, graphActors, actorIndex };
+  const words = readWords(contentDir);
+  return { article, actors, blocks, mentions, byActor, relations, relationsOf, graphActors, actorIndex, words };
 }
 
 /** A mention's text without a trailing possessive. */

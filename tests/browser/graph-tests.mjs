@@ -34,9 +34,9 @@ export function defineGraphTests({ E, axeSource, outDir, shapesOnly = false }) {
   const test = (name, ...rest) => (shapesOnly && !SHAPE_TESTS.test(name) ? undefined : register(name, ...rest));
   // ── What the content says ──────────────────────────────────────────────────────────────────
   const actorById = (id) => E.actors[E.actorIndex.get(id)];
-  /** "Milei — insulted — Lula", as the graph names a relation (short labels). */
-  const relationName = (r) => `${E.actors[r.fromIndex].short} — ${r.label} — ${E.actors[r.toIndex].short}`;
-  const edgeLabel = (r) => `${relationName(r)}: “${r.quote}”`;
+  /** "Milei — insulted — Lula", as the graph names a relation (short labels), in the article's words. */
+  const relationName = (r) => E.words.fill(E.words.app.relation, { from: E.actors[r.fromIndex].short, label: r.label, to: E.actors[r.toIndex].short });
+  const edgeLabel = (r) => E.words.fill(E.words.app.edge, { relation: relationName(r), quote: r.quote });
   /** Where the quote stands in the article: block index and UTF-16 offsets. */
   const quoteAt = (r) => {
     const hits = E.blocks.flatMap((text, block) => {
@@ -353,7 +353,7 @@ export function defineGraphTests({ E, axeSource, outDir, shapesOnly = false }) {
       assert.equal(row.cells[2], E.actors[r.toIndex].name, `row ${i}: with whom`);
       assert.equal(row.quote, r.quote, `row ${i} (${r.id}): the quote, verbatim`);
       assert.equal(row.rel, String(i), `row ${i}: data-rel`);
-      assert.equal(row.link, 'Read in context');
+      assert.equal(row.link, E.words.page.read_in_context);
       assert.ok(row.targetIsSentence, `row ${i} (${r.id}): the link points at a span.xa-sent (${row.targetId})`);
       const q = quoteAt(r);
       const span = blocks.flat().find((s) => s.id === row.targetId);
@@ -392,7 +392,7 @@ export function defineGraphTests({ E, axeSource, outDir, shapesOnly = false }) {
         assert.fail(`the hovered node should be opaque and the unrelated ones dimmed: ${got.join(', ')}`);
       });
       const n = relationsOf(actor).length;
-      assert.equal(await caption(page), `${E.actors[actor].name}: ${n} relation${n === 1 ? '' : 's'} in this article.`, 'caption');
+      assert.equal(await caption(page), E.words.fill(E.words.count(E.words.app.caption_actor, n), { name: E.actors[actor].name }), 'caption');
 
       await pointerAway(page);
       await waitHighlight(page, null);

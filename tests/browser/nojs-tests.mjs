@@ -46,6 +46,9 @@ const decode = (s) =>
     .replace(/&amp;/g, '&');
 const textOf = (html) => decode(html.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, ''));
 
+/** `text` as a regular expression that matches it literally. */
+const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export function defineNoJsTests({ E, outDir }) {
   for (const [label, options] of [
     ['1280×800', DESKTOP],
@@ -122,10 +125,12 @@ export function defineNoJsTests({ E, outDir }) {
     // Blocking the wasm makes the browser report the failed download, and the boot script says in
     // one clear line that the article reads on without cards: those errors, and only those.
     // Each browser words the failed download its own way, and only Chromium reports it separately.
+    // The line is the article's own, in its language (the locale's `failed_start`).
+    const failedLine = escapeRe(E.words.page.failed_start);
     if (FIREFOX) {
-      allowErrors(/^Explorable article: the interactive part did not start, so the article reads without cards\. TypeError: NetworkError when attempting to fetch resource\./);
+      allowErrors(new RegExp(`^${failedLine} TypeError: NetworkError when attempting to fetch resource\\.`));
     } else {
-      allowErrors(/^Failed to load resource: net::ERR_FAILED \(http:\/\/[^ ]*\.wasm:\d+\)$/, /^Explorable article: the interactive part did not start, so the article reads without cards\. TypeError: Failed to fetch/);
+      allowErrors(/^Failed to load resource: net::ERR_FAILED \(http:\/\/[^ ]*\.wasm:\d+\)$/, new RegExp(`^${failedLine} TypeError: Failed to fetch`));
     }
     let blocked = 0;
     await page.route('**/*.wasm', (route) => {
@@ -133,7 +138,7 @@ export function defineNoJsTests({ E, outDir }) {
       return route.abort();
     });
     const failed = page.waitForEvent('requestfailed', { predicate: (r) => r.url().endsWith('.wasm'), timeout: 10_000 });
-    const bootFailed = page.waitForEvent('console', { predicate: (m) => m.type() === 'error' && m.text().startsWith('Explorable article:'), timeout: 10_000 });
+    const bootFailed = page.waitForEvent('console', { predicate: (m) => m.type() === 'error' && m.text().startsWith(E.words.page.failed_start), timeout: 10_000 });
     await page.goto(`${origin}/`);
     await Promise.all([failed, bootFailed]);
     // Give the boot script its chance to fail (or not) and the page to paint.
@@ -167,7 +172,7 @@ export function defineNoJsTests({ E, outDir }) {
       const plain = WebAssembly.instantiate;
       WebAssembly.instantiate = async (...a) => wrap(await plain(...a));
     });
-    allowErrors(/^RuntimeError: unreachable/, /^Explorable article: the interactive part stopped, so the article reads on without cards\./);
+    allowErrors(/^RuntimeError: unreachable/, new RegExp(`^${escapeRe(E.words.page.failed_run)}`));
     await load(page, origin);
     await page.evaluate(() => (window.__trap = true));
     const first = await page.evaluate(() => document.querySelector('article a.xa-mention').getBoundingClientRect().toJSON());

@@ -201,17 +201,17 @@ export function defineTests({ E, axeSource, outDir }) {
       assert.equal(c.name, actor.name, `${mid(i)} "${dom[i].text}": card name`);
       assert.equal(c.kind, `xa-kind-${actor.kind}`, `${mid(i)}: card kind class`);
       assert.equal(c.role, 'dialog');
-      assert.equal(c.labelled, 'xa-card-name');
+      assert.equal(c.labelled, ID.cardName);
       assert.equal(c.controls, ID.card, `${mid(i)}: aria-controls while open`);
       assert.deepEqual(c.open, [mid(i)], 'exactly one mention is expanded');
       const list = E.byActor.get(actor.id);
       const k = list.indexOf(i);
       if (list.length > 1) {
-        assert.equal(c.pos, `${k + 1} of ${list.length}`, `${mid(i)}: step position`);
-        assert.equal(c.count, `Named ${list.length} times in this article`, `${mid(i)}: count line`);
+        assert.equal(c.pos, E.words.fill(E.words.app.position, { i: k + 1, n: list.length }), `${mid(i)}: step position`);
+        assert.equal(c.count, E.words.count(E.words.app.named, list.length), `${mid(i)}: count line`);
       } else {
         assert.equal(c.pos, null, `${mid(i)}: no stepper for a single mention`);
-        assert.equal(c.count, 'Named once in this article', `${mid(i)}: count line`);
+        assert.equal(c.count, E.words.count(E.words.app.named, 1), `${mid(i)}: count line`);
       }
       seen.add(actor.id);
     });
@@ -467,7 +467,7 @@ export function defineTests({ E, axeSource, outDir }) {
     const vp = await viewport(page);
     assert.ok(!inViewport((await lineBoxes(page, to))[0], vp, 0), 'precondition: the next mention is off screen');
 
-    await page.click(`#${ID.card} button[aria-label="Next mention"]`);
+    await page.click(`#${ID.card} button[aria-label="${E.words.app.next_mention}"]`);
     await page.waitForFunction(
       (want) => document.querySelector(`#${xaIds.card} .xa-step-pos`)?.textContent === want,
       `${k + 2} of ${list.length}`,
@@ -485,7 +485,7 @@ export function defineTests({ E, axeSource, outDir }) {
     await waitCardStill(page);
     assert.ok(inViewport(await box(page, `#${ID.card}`), vp), 'the card follows the mention into view');
 
-    await page.click(`#${ID.card} button[aria-label="Previous mention"]`);
+    await page.click(`#${ID.card} button[aria-label="${E.words.app.previous_mention}"]`);
     await page.waitForFunction(
       (want) => document.querySelector(`#${xaIds.card} .xa-step-pos`)?.textContent === want,
       `${k + 1} of ${list.length}`,
@@ -635,7 +635,7 @@ export function defineTests({ E, axeSource, outDir }) {
   test('cards off: the switch unmarks names, persists in localStorage only, and turns back on', DESKTOP, async ({ page, context, origin }) => {
     await load(page, origin);
     assert.equal(await page.getAttribute('.xa-switch', 'aria-pressed'), 'true');
-    assert.equal((await page.textContent('.xa-switch')).trim(), 'Actor cards');
+    assert.equal((await page.textContent('.xa-switch')).trim(), E.words.page.switch);
     await page.click('.xa-switch');
     await page.waitForFunction(() => !document.querySelector('.xa-mention'), null, { timeout: 2000 });
     assert.equal(await page.getAttribute('.xa-switch', 'aria-pressed'), 'false');

@@ -7,6 +7,7 @@
 //!   rig new   [--content DIR] SLUG [TEXT-FILE]
 //!   rig serve [--port N] (and build's options)
 //!   rig contract            the page's id scheme, as JSON (for the browser tests)
+//!   rig words SLUG          the interface's words an article uses, as JSON (for the browser tests)
 //!
 //! Exit status: 0 when everything built, 1 when an article's data is wrong, 2 on a usage error.
 
@@ -21,7 +22,7 @@ use lexopt::prelude::*;
 use site::Options;
 
 const USAGE: &str =
-    "usage: rig build|check|new|serve|contract [options] [slugs]; see tools/src/main.rs";
+    "usage: rig build|check|new|serve|contract|words [options] [slugs]; see tools/src/main.rs";
 
 struct Args {
     command: String,
@@ -89,6 +90,7 @@ fn main() -> ExitCode {
         "check" => check(args),
         "new" => new(args),
         "serve" => serve::serve(&args.options, args.port).map(|_| true),
+        "words" => words(args),
         "contract" => {
             println!(
                 "{}",
@@ -131,6 +133,32 @@ fn build(args: Args) -> Result<bool, String> {
         options.out.display()
     );
     Ok(failed == 0)
+}
+
+/// `rig words SLUG`: the interface's words an article's pages use, in its language, as JSON
+/// (`{"app": …, "page": …}`), so that the browser tests never spell a word of the interface.
+fn words(args: Args) -> Result<bool, String> {
+    let [slug] = args.slugs.as_slice() else {
+        return Err("rig words takes one article's slug".into());
+    };
+    let locales =
+        article_model::source::Locales::read(&args.options.content.join(site::LOCALES_DIR))
+            .map_err(|e| {
+                e.iter()
+                    .map(|e| format!("error: {e}"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })?;
+    let doc = site::compile_article(&args.options.content, slug, &locales).map_err(|errors| {
+        errors
+            .iter()
+            .map(|e| format!("error: {e}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    })?;
+    let json = serde_json::json!({ "app": doc.story.words, "page": doc.page_words });
+    println!("{json}");
+    Ok(true)
 }
 
 fn check(args: Args) -> Result<bool, String> {
