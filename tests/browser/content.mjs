@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CONTRACT } from './ids.mjs';
 
 const RIG = process.env.XA_RIG ?? join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'target', 'release', 'rig');
 
@@ -111,13 +112,11 @@ export function predictMentions(text, actors) {
 
 /**
  * The `[[relation]]` tables of relations.toml (id, type, from, to, label, quote), in file order, and
- * which types its header calls directed (`#   insult      (directed)   …`).
+ * which types the model draws as directed (`rig contract`).
  */
 export function readRelations(contentDir) {
   const text = readFileSync(join(contentDir, 'relations.toml'), 'utf8');
-  const directed = new Map(
-    [...text.matchAll(/^#\s+([a-z]+)\s+\((directed|undirected)\)/gm)].map((m) => [m[1], m[2] === 'directed']),
-  );
+  const directed = new Map(Object.entries(CONTRACT.directed));
   const withoutComments = text
     .split('\n')
     .filter((l) => !/^\s*#/.test(l))

@@ -6,7 +6,7 @@
 //!   rig check [--content DIR] [--show] [--graph FILE.svg] SLUG…
 //!   rig new   [--content DIR] SLUG [TEXT-FILE]
 //!   rig serve [--port N] (and build's options)
-//!   rig contract            the page's id scheme, as JSON (for the browser tests)
+//!   rig contract            the page's id scheme and the directed relation types, as JSON (for the browser tests)
 //!   rig words SLUG          the interface's words an article uses, as JSON (for the browser tests)
 //!
 //! Exit status: 0 when everything built, 1 when an article's data is wrong, 2 on a usage error.
@@ -92,10 +92,15 @@ fn main() -> ExitCode {
         "serve" => serve::serve(&args.options, args.port).map(|_| true),
         "words" => words(args),
         "contract" => {
-            println!(
-                "{}",
-                serde_json::to_string(&article_model::ids::contract()).expect("serialises")
-            );
+            // The id scheme, and which relation types the graph draws with an arrowhead.
+            let mut contract =
+                serde_json::to_value(article_model::ids::contract()).expect("serialises");
+            contract["directed"] = article_model::RelationKind::ALL
+                .iter()
+                .map(|k| (k.key().to_string(), serde_json::Value::Bool(k.directed())))
+                .collect::<serde_json::Map<_, _>>()
+                .into();
+            println!("{contract}");
             Ok(true)
         }
         other => Err(format!("unknown command {other:?}; {USAGE}")),
