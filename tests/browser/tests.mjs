@@ -419,7 +419,9 @@ export function defineTests({ E, axeSource, outDir }) {
       const log = await readLog(page);
       const focus = log.findLast((e) => e.type === 'focus' && e.id === mid(k));
       const card = log.findLast((e) => e.type === 'card' && e.name === actorOf(E, k).name);
-      assert.ok(card.t - focus.t < 100, `card opened ${Math.round(card.t - focus.t)} ms after focus; expected at once`);
+      // "At once" is told from the 180 ms hover intent; a machine busy with a whole CI run once took
+      // 140 ms for the first card of a fresh page.
+      assert.ok(card.t - focus.t < 160, `card opened ${Math.round(card.t - focus.t)} ms after focus; expected at once, not after the 180 ms intent`);
     }
     const id = mid(4);
     const name = actorOf(E, 4).name;
