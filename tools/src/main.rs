@@ -140,41 +140,36 @@ fn build(args: Args) -> Result<bool, String> {
     Ok(failed == 0)
 }
 
+/// Every error, one `error: …` line each.
+fn as_lines(errors: &[impl std::fmt::Display]) -> String {
+    errors
+        .iter()
+        .map(|e| format!("error: {e}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The site's locales, checked (`content/locales/`).
+fn read_locales(content: &std::path::Path) -> Result<article_model::source::Locales, String> {
+    article_model::source::Locales::read(&content.join(site::LOCALES_DIR)).map_err(|e| as_lines(&e))
+}
+
 /// `rig words SLUG`: the interface's words an article's pages use, in its language, as JSON
 /// (`{"app": …, "page": …}`), so that the browser tests never spell a word of the interface.
 fn words(args: Args) -> Result<bool, String> {
     let [slug] = args.slugs.as_slice() else {
         return Err("rig words takes one article's slug".into());
     };
-    let locales =
-        article_model::source::Locales::read(&args.options.content.join(site::LOCALES_DIR))
-            .map_err(|e| {
-                e.iter()
-                    .map(|e| format!("error: {e}"))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })?;
-    let doc = site::compile_article(&args.options.content, slug, &locales).map_err(|errors| {
-        errors
-            .iter()
-            .map(|e| format!("error: {e}"))
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+    let locales = read_locales(&args.options.content)?;
+    let doc =
+        site::compile_article(&args.options.content, slug, &locales).map_err(|e| as_lines(&e))?;
     let json = serde_json::json!({ "app": doc.story.words, "page": doc.page_words });
     println!("{json}");
     Ok(true)
 }
 
 fn check(args: Args) -> Result<bool, String> {
-    let locales =
-        article_model::source::Locales::read(&args.options.content.join(site::LOCALES_DIR))
-            .map_err(|e| {
-                e.iter()
-                    .map(|e| format!("error: {e}"))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            })?;
+    let locales = read_locales(&args.options.content)?;
     let slugs = if args.slugs.is_empty() {
         site::articles(&args.options.content)?
     } else {
