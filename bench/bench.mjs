@@ -294,9 +294,9 @@ function scaleBuild() {
       for (let i = 0; i < n; i++) cpSync(join(root, 'content', sources[i % sources.length]), join(content, `article-${i + 1}`), { recursive: true });
       const dest = join(scratch, `dist-${n}`);
       // The runtime finished once, outside the timing (it is shared and built when code changes).
-      execFileSync(rig, ['build', '--content', content, '--out', dest, '--runtime-stage', join(root, 'target/runtime'), 'article-1'], { stdio: 'ignore' });
+      execFileSync(rig, ['build', '--preview', '--content', content, '--out', dest, '--runtime-stage', join(root, 'target/runtime'), 'article-1'], { stdio: 'ignore' });
       const t = Date.now();
-      execFileSync(rig, ['build', '--content', content, '--out', dest, '--runtime-stage', join(root, 'target/runtime')], { stdio: 'ignore' });
+      execFileSync(rig, ['build', '--preview', '--content', content, '--out', dest, '--runtime-stage', join(root, 'target/runtime')], { stdio: 'ignore' });
       out.push({ articles: n, seconds: (Date.now() - t) / 1000 });
     }
   } catch (err) {

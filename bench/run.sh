@@ -24,7 +24,7 @@ if [ ! -f bench/node_modules/.package-lock.json ] || [ bench/package-lock.json -
 fi
 
 printf '\033[1m==> %s\033[0m\n' "site build"
-scripts/build.sh
+scripts/build.sh --preview
 
 printf '\033[1m==> %s\033[0m\n' "benchmark"
 status=0

@@ -3,11 +3,13 @@
 # styles changed), then every article's page from its data alone (`rig build`, native, no wasm or
 # Rust compile). Options go to `rig build`:
 #
-#   scripts/build.sh                                   every article
-#   scripts/build.sh milei-cold-war                    one article (the others' pages stay)
 #   scripts/build.sh --site-url https://news.example/explorables/ [--provider "News Example"]
-#   scripts/build.sh --runtime-url https://cdn.news.example/xa/_runtime/
+#                                                      every article, to publish at that address
+#   scripts/build.sh --preview                         every article, for this machine only
+#   scripts/build.sh --preview milei-cold-war          one article (the others' pages stay)
+#   scripts/build.sh --site-url … --runtime-url https://cdn.news.example/xa/_runtime/
 #
+# One of --site-url and --preview is required: a CMS embeds a page only by its public address.
 # XA_SITE_URL, XA_RUNTIME_URL and XA_PROVIDER set the same from the environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -3,5 +3,5 @@
 # article's page as soon as its data changes (code changes need scripts/build.sh). Ctrl-C stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/build.sh "$@"
+scripts/build.sh --preview "$@"
 exec target/release/rig serve --port "${XA_PORT:-8080}"

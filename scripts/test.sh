@@ -38,7 +38,7 @@ step "native tests: the model (reader, view, ids, content and locale errors)" ca
 step "native tests: every article's page rendered natively" cargo test --locked -p explorable-article --features ssr
 step "native tests: the build tools (pages, runtime, site)" cargo test --locked -p article-tools
 
-if step "site build (runtime and every article)" scripts/build.sh; then
+if step "site build (runtime and every article)" scripts/build.sh --preview; then
   step "browser tests (headless Chromium)" node tests/browser/run.mjs
   step "browser tests (headless Firefox ESR)" env XA_BROWSER=firefox node tests/browser/run.mjs
   step "soak: a long session in Chromium (reduced counts; --full for 10,000 cycles)" node tests/browser/soak.mjs

@@ -47,6 +47,6 @@ export function buildSyntheticSite(root, articles) {
   }
   const dist = join(scratch, 'dist');
   const rig = process.env.XA_RIG ?? join(root, 'target', 'release', 'rig');
-  execFileSync(rig, ['build', '--content', content, '--out', dist, '--runtime-stage', join(root, 'target', 'runtime')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(rig, ['build', '--preview', '--content', content, '--out', dist, '--runtime-stage', join(root, 'target', 'runtime')], { stdio: ['ignore', 'ignore', 'inherit'] });
   return { scratch, content, dist, slugs: Object.keys(articles) };
 }

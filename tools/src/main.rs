@@ -1,7 +1,7 @@
 //! `rig`: the newsroom's rig for explorable articles. Every article is a folder of data under
 //! `content/`; one runtime serves them all.
 //!
-//!   rig build [--content DIR] [--out DIR] [--runtime-stage DIR] [--site-url URL]
+//!   rig build [--content DIR] [--out DIR] [--runtime-stage DIR] (--site-url URL | --preview)
 //!             [--runtime-url URL] [--provider NAME] [SLUG…]
 //!   rig check [--content DIR] [--show] [--graph FILE.svg] SLUG…
 //!   rig new   [--content DIR] SLUG [TEXT-FILE]
@@ -31,6 +31,8 @@ struct Args {
     show: bool,
     graph: Option<PathBuf>,
     port: u16,
+    /// `--preview`: a build for this machine only, with relative addresses.
+    preview: bool,
 }
 
 fn parse() -> Result<Args, lexopt::Error> {
@@ -45,7 +47,8 @@ fn parse() -> Result<Args, lexopt::Error> {
         provider: None,
         only: Vec::new(),
     };
-    let (mut slugs, mut show, mut graph, mut port) = (Vec::new(), false, None, 8080);
+    let (mut slugs, mut show, mut graph, mut port, mut preview) =
+        (Vec::new(), false, None, 8080, false);
     let url = |v: String| share::parse_site_url(&v).map_err(|e| lexopt::Error::Custom(e.into()));
     while let Some(arg) = parser.next()? {
         match arg {
@@ -56,6 +59,7 @@ fn parse() -> Result<Args, lexopt::Error> {
             Long("runtime-url") => options.runtime_url = Some(url(parser.value()?.string()?)?),
             Long("provider") => options.provider = Some(parser.value()?.string()?),
             Long("show") => show = true,
+            Long("preview") => preview = true,
             Long("graph") => graph = Some(parser.value()?.into()),
             Long("port") => port = parser.value()?.parse()?,
             Long("help") | Short('h') => {
@@ -74,6 +78,7 @@ fn parse() -> Result<Args, lexopt::Error> {
         show,
         graph,
         port,
+        preview,
     })
 }
 
@@ -109,13 +114,31 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("rig: error: {e}");
+            // Content errors come as `error: …` lines already.
+            for line in e.lines() {
+                if line.starts_with("error: ") {
+                    eprintln!("{line}");
+                } else {
+                    eprintln!("rig: error: {line}");
+                }
+            }
             ExitCode::from(1)
         }
     }
 }
 
 fn build(args: Args) -> Result<bool, String> {
+    // A page published without its address cannot be embedded by a CMS (WordPress discovers the
+    // oEmbed only by an absolute link): a publishing build must say where the site will live.
+    if args.options.site_url.is_none() && !args.preview {
+        return Err(
+            "no --site-url: a published page links its oEmbed, canonical address and snippet by \
+             the address the site will have, and a CMS embeds an article only by it; build with \
+             --site-url https://news.example/explore/ (or XA_SITE_URL) to publish, or with \
+             --preview for this machine only (relative addresses)"
+                .into(),
+        );
+    }
     let started = Instant::now();
     let options = Options {
         only: args.slugs,
@@ -125,9 +148,7 @@ fn build(args: Args) -> Result<bool, String> {
     site::report(&built);
     if options.site_url.is_none() {
         eprintln!(
-            "note: no --site-url (or XA_SITE_URL): pages, snippets and oEmbed use relative addresses, \
-             fine for a preview; a CMS discovers and embeds an article only by its absolute address, \
-             so build with e.g. --site-url https://news.example/explore/ to publish"
+            "note: a preview build (relative addresses): publish with --site-url https://news.example/explore/"
         );
     }
     let failed = built.iter().filter(|b| b.result.is_err()).count();
@@ -214,8 +235,6 @@ fn new(args: Args) -> Result<bool, String> {
     for path in new_article::create(&args.options.content, slug, text.as_deref())? {
         println!("wrote {path}");
     }
-    println!(
-        "next: fill in the files, then scripts/build.sh (or scripts/serve.sh to see it as you go)"
-    );
+    println!("next: fill in the files, then scripts/serve.sh to see it as you go");
     Ok(true)
 }

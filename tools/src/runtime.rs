@@ -184,7 +184,7 @@ fn source_hash(stage: &Path) -> Result<String, String> {
     let mut names: Vec<PathBuf> = std::fs::read_dir(stage)
         .map_err(|e| {
             format!(
-                "{}: {e}; build the runtime first (scripts/build.sh)",
+                "{}: {e}; build the runtime first (scripts/build.sh --preview)",
                 stage.display()
             )
         })?

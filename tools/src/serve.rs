@@ -99,7 +99,7 @@ pub fn serve(options: &Options, port: u16) -> Result<(), String> {
         "serving {} at http://127.0.0.1:{port}/ (Ctrl-C stops)",
         options.out.display()
     );
-    println!("editing an article's files rebuilds its page; code changes need scripts/build.sh");
+    println!("editing an article's files rebuilds its page; code changes need scripts/build.sh --preview");
     let watched = options.clone();
     std::thread::spawn(move || {
         let mut before = stamps(&watched.content);
