@@ -13,7 +13,8 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # System packages: Node for wasm-opt (and the test tools); for tests, the two browsers, brotli,
 # poppler's pdftotext/pdftoppm to read back what the print tests print, and the fonts the tests are
 # written against (tests/fonts/fonts.conf, the only ones the test browsers see) with fc-match to
-# check them.
+# check them; and Debian's WordPress, MariaDB and PHP for the WordPress test (tests/browser/wordpress.mjs,
+# which runs them from scratch folders: no service is started, no configuration written).
 missing=()
 if [ "$purpose" = test ]; then
   command -v chromium >/dev/null || missing+=(chromium)
@@ -23,6 +24,11 @@ if [ "$purpose" = test ]; then
   command -v fc-match >/dev/null || missing+=(fontconfig)
   [ -f /usr/share/fonts/truetype/charis/CharisSIL-Regular.ttf ] || missing+=(fonts-sil-charis)
   [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf ] || missing+=(fonts-dejavu-core)
+  [ -f /usr/share/wordpress/wp-settings.php ] || missing+=(wordpress)
+  [ -f /usr/share/wordpress/wp-content/themes/twentytwentythree/theme.json ] || missing+=(wordpress-theme-twentytwentythree)
+  [ -x /usr/sbin/mariadbd ] || missing+=(mariadb-server)
+  command -v php >/dev/null || missing+=(php-cli)
+  compgen -G "/usr/lib/php/*/mysqli.so" >/dev/null || missing+=(php-mysql)
 fi
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)

@@ -2,7 +2,7 @@
 # Sets up what is missing, then runs every test: formatting and lints, the native tests (the model,
 # content and locale errors, the pages of every article rendered natively, the build tools), the
 # site's build (the runtime and every article), the browser tests in headless Chromium and then in
-# headless Firefox ESR against every article, and the soak.
+# headless Firefox ESR against every article, a real WordPress embedding one, and the soak.
 # Every suite runs even when an earlier one fails (a suite that needs the build is skipped, and
 # counted as failed, when the build failed); a summary of all of them ends the output, and the exit
 # status is non-zero if any failed.
@@ -41,9 +41,10 @@ step "native tests: the build tools (pages, runtime, site)" cargo test --locked 
 if step "site build (runtime and every article)" scripts/build.sh --preview; then
   step "browser tests (headless Chromium)" node tests/browser/run.mjs
   step "browser tests (headless Firefox ESR)" env XA_BROWSER=firefox node tests/browser/run.mjs
+  step "WordPress: Debian's WordPress embeds an article an author pasted (Chromium)" node tests/browser/wordpress.mjs
   step "soak: a long session in Chromium (reduced counts; --full for 10,000 cycles)" node tests/browser/soak.mjs
 else
-  for suite in "browser tests (headless Chromium)" "browser tests (headless Firefox ESR)" "soak"; do
+  for suite in "browser tests (headless Chromium)" "browser tests (headless Firefox ESR)" "WordPress" "soak"; do
     skip "$suite" "the site's build failed"
   done
 fi

@@ -101,20 +101,10 @@ new MutationObserver(() => {
 }).observe(document.body, { childList: true, subtree: true });
 
 let lastFrameTop = null;
-/** The parent said where the frame is: `vw vh top left bottom right`, in its CSS pixels. */
-const onPosition = (value) => {
-  const numbers = value.split(" ");
-  // As JavaScript prints a box's edges: Firefox gives them up to 17 significant digits, and a
-  // near-zero one may come in exponent form.
-  if (numbers.length !== 6 || !numbers.every((n) => /^-?\d{1,7}(\.\d{1,24})?(e-\d{1,3})?$/.test(n))) return;
-  const [, viewportHeight, frameTop] = numbers.map(Number);
-  // The host scrolled: the page moved under the reader's pointer as if it had scrolled itself, and
-  // the app must know (a name that comes under a still pointer opens no card).
-  if (lastFrameTop !== null && frameTop !== lastFrameTop) dispatchEvent(new Event("scroll"));
-  lastFrameTop = frameTop;
-  const root = document.documentElement;
-  const top = Math.max(0, -frameTop);
-  const bottom = Math.min(root.getBoundingClientRect().height, viewportHeight - frameTop);
+
+/** The part of the page the reader sees, `top` to `bottom` in the page's CSS pixels, becomes the
+ * invisible box the app places cards within. */
+const setShown = (top, bottom) => {
   let view = document.getElementById("xa-view");
   if (!view) {
     view = document.createElement("div");
@@ -125,6 +115,52 @@ const onPosition = (value) => {
   }
   view.style.top = `${top}px`;
   view.style.height = `${Math.max(0, bottom - top)}px`;
+};
+
+// A parent that does not say where the frame is (WordPress, AMP, any host that caps the frame's
+// height, so that the page scrolls inside it): the browser says. A box fixed over the frame's own
+// viewport is observed against the reader's screen (an observer's implicit root is the top-level
+// viewport, even across origins); the part of it in view, moved by the frame's own scrolling, is
+// the part shown. Thresholds of 1%: within 10 px in a frame of WordPress's 1000 px. A parent's
+// answers (below), exact, take over as soon as one comes.
+let parentSays = false;
+let inView = null;
+const probe = document.createElement("div");
+probe.setAttribute("aria-hidden", "true");
+Object.assign(probe.style, { position: "fixed", inset: "0", visibility: "hidden", pointerEvents: "none" });
+document.body.append(probe);
+const showInView = () => {
+  if (!parentSays && inView) setShown(inView.top + window.scrollY, inView.bottom + window.scrollY);
+};
+new IntersectionObserver(
+  ([entry]) => {
+    const was = inView;
+    inView = entry.isIntersecting ? { top: entry.intersectionRect.top, bottom: entry.intersectionRect.bottom } : null;
+    if (parentSays) return;
+    showInView();
+    // The host scrolled: the page moved under the reader's pointer (see onPosition).
+    if (was && inView && was.top !== inView.top) dispatchEvent(new Event("scroll"));
+  },
+  { threshold: Array.from({ length: 101 }, (_, i) => i / 100) },
+).observe(probe);
+addEventListener("scroll", showInView, { passive: true });
+
+/** The parent said where the frame is: `vw vh top left bottom right`, in its CSS pixels. */
+const onPosition = (value) => {
+  const numbers = value.split(" ");
+  // As JavaScript prints a box's edges: Firefox gives them up to 17 significant digits, and a
+  // near-zero one may come in exponent form.
+  if (numbers.length !== 6 || !numbers.every((n) => /^-?\d{1,7}(\.\d{1,24})?(e-\d{1,3})?$/.test(n))) return;
+  const [, viewportHeight, frameTop] = numbers.map(Number);
+  parentSays = true;
+  // The host scrolled: the page moved under the reader's pointer as if it had scrolled itself, and
+  // the app must know (a name that comes under a still pointer opens no card).
+  if (lastFrameTop !== null && frameTop !== lastFrameTop) dispatchEvent(new Event("scroll"));
+  lastFrameTop = frameTop;
+  const root = document.documentElement;
+  const top = Math.max(0, -frameTop);
+  const bottom = Math.min(root.getBoundingClientRect().height, viewportHeight - frameTop);
+  setShown(top, bottom);
 
   const card = document.getElementById("xa-card");
   if (!card) return;

@@ -23,7 +23,8 @@ export const MIME = {
 /** The second loopback address the embed tests' publisher pages are served from (another origin). */
 export const HOST_IP = '127.0.0.2';
 
-export const CSP = [
+/** The Content-Security-Policy the test server sends; `ancestors`: more origins that may frame it. */
+export const csp = (ancestors = []) => [
   "default-src 'none'",
   "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
@@ -35,13 +36,13 @@ export const CSP = [
   "base-uri 'none'",
   "form-action 'none'",
   // Publishers embed the article: here the host pages of the embed tests, on a second loopback origin.
-  `frame-ancestors 'self' http://${HOST_IP}:*`,
+  `frame-ancestors 'self' http://${HOST_IP}:* ${ancestors.join(' ')}`.trim(),
 ].join('; ');
 
-/** Starts the server; resolves to { origin, close() }. */
-/** Starts `server` on 127.0.0.1 and an ephemeral port. Browsers keep connections alive, so the
- * open sockets are tracked for close() to end them instead of hanging. */
-export async function listen(server, ip = '127.0.0.1') {
+
+/** Starts `server` on 127.0.0.1 and `port` (an ephemeral one by default). Browsers keep
+ * connections alive, so the open sockets are tracked for close() to end them instead of hanging. */
+export async function listen(server, ip = '127.0.0.1', port = 0) {
   const sockets = new Set();
   server.on('connection', (s) => {
     sockets.add(s);
@@ -49,12 +50,16 @@ export async function listen(server, ip = '127.0.0.1') {
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, ip, resolve);
+    server.listen(port, ip, resolve);
   });
   return { port: server.address().port, sockets };
 }
 
-export async function startServer(root) {
+/** Serves `root`; resolves to { origin, host, close() }. `port`: a fixed one (WordPress fetches
+ * only from ports 80, 443 and 8080); `ancestors`: origins besides the tests' hosts that may frame
+ * the pages. */
+export async function startServer(root, { port = 0, ancestors = [] } = {}) {
+  const policy = csp(ancestors);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
@@ -75,7 +80,7 @@ export async function startServer(root) {
         'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
         'content-length': body.length,
         'cache-control': 'no-store',
-        'content-security-policy': CSP,
+        'content-security-policy': policy,
         'x-content-type-options': 'nosniff',
         // As `rig serve` and README's Deploying ask: a sandboxed frame (an opaque origin) fetches
         // the runtime's module scripts and wasm as cross-origin requests.
@@ -86,10 +91,10 @@ export async function startServer(root) {
       res.writeHead(500).end(String(err));
     }
   });
-  const { port, sockets } = await listen(server);
+  const { port: bound, sockets } = await listen(server, '127.0.0.1', port);
   return {
-    origin: `http://127.0.0.1:${port}`,
-    host: `127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${bound}`,
+    host: `127.0.0.1:${bound}`,
     close: () =>
       new Promise((resolve) => {
         for (const s of sockets) s.destroy();

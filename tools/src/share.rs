@@ -52,6 +52,23 @@ impl Place {
     }
 }
 
+/// Where the site's WordPress plugin is written (README, "Embedding": WordPress).
+pub const WORDPRESS_PLUGIN: &str = "wordpress/explorable-articles.php";
+
+/// The site's WordPress plugin (`tools/templates/wordpress-plugin.php`): in a WordPress with it,
+/// an author's pasted address of this site shows the whole article, exactly sized, instead of
+/// WordPress's capped sandboxed frame. Only for a site whose address is known.
+pub fn wordpress_plugin(site: &Url) -> String {
+    let site = String::from(site.clone());
+    // A PHP string in single quotes: only `\` and `'` are special.
+    let php = format!("'{}'", site.replace('\\', "\\\\").replace('\'', "\\'"));
+    // In the plugin's header comment, which `*/` would end.
+    let named = site.replace("*/", "*%2F");
+    include_str!("../templates/wordpress-plugin.php")
+        .replace("{SITE_PHP}", &php)
+        .replace("{SITE}", &named)
+}
+
 /// Checks a site address given on the command line.
 pub fn parse_site_url(url: &str) -> Result<Url, String> {
     let mut parsed = Url::parse(url).map_err(|e| {

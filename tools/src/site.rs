@@ -206,6 +206,13 @@ pub fn build(options: &Options) -> Result<Vec<Built>, String> {
         &options.out.join(EMBED_SCRIPT),
         runtime::embed_script(&options.stage)?.as_bytes(),
     )?;
+    if let Some(site) = &options.site_url {
+        let plugin = options.out.join(share::WORDPRESS_PLUGIN);
+        if let Some(dir) = plugin.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        write(&plugin, share::wordpress_plugin(site).as_bytes())?;
+    }
     let built = build_articles(options, &runtime, &locales)?;
     // Every page rebuilt on this runtime: the files of earlier ones are no longer linked.
     if options.only.is_empty() && built.iter().all(|b| b.result.is_ok()) {

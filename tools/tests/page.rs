@@ -392,6 +392,23 @@ fn oembed_describes_the_snippet() {
     assert!(share::snippet(&doc, &local).contains("src=\"../embed.js\""));
 }
 
+/// The WordPress plugin is written for one site: its address, as a PHP string that cannot end early,
+/// is the only one it changes.
+#[test]
+fn the_wordpress_plugin_names_its_site_alone() {
+    let site = parse_site_url("https://news.example/it's/*/").unwrap();
+    let plugin = share::wordpress_plugin(&site);
+    assert!(plugin.starts_with("<?php\n"), "{plugin}");
+    assert!(
+        plugin.contains("const XA_SITE = 'https://news.example/it\\'s/*/';"),
+        "{plugin}"
+    );
+    // Its header comment stays one comment.
+    let header = &plugin[..plugin.find("*/").unwrap()];
+    assert!(header.contains("Plugin Name: Explorable articles of https://news.example/it's/*%2F"));
+    assert!(!plugin.contains("{SITE"), "a placeholder left: {plugin}");
+}
+
 #[test]
 fn the_page_links_its_oembed_once() {
     let html = parse(&render(MINIFIED, None));
