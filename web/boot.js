@@ -6,7 +6,9 @@ const tag = document.querySelector("script[data-js][data-wasm][data-story]");
 const query = new URLSearchParams(location.search);
 const theme = query.get("theme");
 if (theme === "light" || theme === "dark") root.dataset.xaTheme = theme;
-if (query.get("graph") === "0") root.dataset.xaGraph = "0";
+// The graph view shows the graph whatever `graph` says (model/src/flags.rs).
+if (query.get("view") === "graph") root.dataset.xaView = "graph";
+else if (query.get("graph") === "0") root.dataset.xaGraph = "0";
 if (query.get("cards") === "0") {
   root.dataset.xaCards = "0";
   // Before the first paint: the names are plain text at once (the app, whose state says the same,

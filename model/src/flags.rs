@@ -22,6 +22,10 @@ pub struct Flags {
     pub cards: bool,
     /// `plain`: no toolbar, padding or background.
     pub plain: bool,
+    /// `view=graph`: the graph view, the chart an editor drops into another story: the title, a
+    /// link to the whole article, the graph with its legend, node cards and the relations table;
+    /// no text, so nothing scrolls to a sentence. It shows the graph whatever `graph` says.
+    pub graph_view: bool,
 }
 
 impl Default for Flags {
@@ -31,6 +35,7 @@ impl Default for Flags {
             graph: true,
             cards: true,
             plain: false,
+            graph_view: false,
         }
     }
 }
@@ -52,9 +57,12 @@ impl Flags {
                 ("cards", "0") => flags.cards = false,
                 ("cards", "1") => flags.cards = true,
                 ("plain", "" | "1" | "true") => flags.plain = true,
+                ("view", "graph") => flags.graph_view = true,
+                ("view", "article") => flags.graph_view = false,
                 _ => {}
             }
         }
+        flags.graph |= flags.graph_view;
         flags
     }
 }
@@ -80,17 +88,28 @@ mod tests {
                 theme: Theme::Dark,
                 graph: false,
                 cards: false,
-                plain: true
+                plain: true,
+                graph_view: false,
             }
         );
+        assert!(Flags::parse("view=graph").graph_view);
+        assert!(!Flags::parse("view=graph&view=article").graph_view);
         assert_eq!(Flags::parse("theme=light").theme, Theme::Light);
         assert!(Flags::parse("plain=1").plain && Flags::parse("plain=true").plain);
     }
 
     #[test]
     fn unknown_values_keep_the_default() {
-        let f = Flags::parse("?theme=blue&graph=no&cards=off&plain=0&childId=x&initialWidth=375");
+        let f = Flags::parse(
+            "?theme=blue&graph=no&cards=off&plain=0&view=text&childId=x&initialWidth=375",
+        );
         assert_eq!(f, Flags::default());
+    }
+
+    #[test]
+    fn the_graph_view_always_shows_the_graph() {
+        let f = Flags::parse("graph=0&view=graph");
+        assert!(f.graph_view && f.graph);
     }
 
     #[test]

@@ -368,9 +368,7 @@ impl Reader {
             Event::TableLink(r) if usize::from(r) < story.relations.len() => {
                 fx.push(Effect::PreventDefault);
                 self.select(Some(Focus::Relation(r)), &mut fx);
-                fx.push(Effect::ScrollTo(Scroll::Sentence(
-                    story.relation(r).sentences.0,
-                )));
+                self.show_sentence(story, r, &mut fx);
             }
             Event::TableLink(_) => {}
             Event::Switch => {
@@ -513,9 +511,7 @@ impl Reader {
             }
             Target::Edge(_, r) => {
                 self.select(Some(Focus::Relation(r)), fx);
-                fx.push(Effect::ScrollTo(Scroll::Sentence(
-                    story.relation(r).sentences.0,
-                )));
+                self.show_sentence(story, r, fx);
             }
             _ => {}
         }
@@ -550,9 +546,7 @@ impl Reader {
             (Focus::Relation(r), Key::Enter | Key::Space) => {
                 fx.push(Effect::PreventDefault);
                 self.select(Some(item), fx);
-                fx.push(Effect::ScrollTo(Scroll::Sentence(
-                    story.relation(r).sentences.0,
-                )));
+                self.show_sentence(story, r, fx);
             }
             (Focus::Actor(a), _) => {
                 let nodes = story.nodes(layout);
@@ -618,6 +612,8 @@ impl Reader {
         };
         match action {
             CardAction::Close => self.card(Input::CloseButton, fx),
+            // The graph view shows no mention to step to (nor the buttons).
+            CardAction::Step(_) if self.flags.graph_view => {}
             CardAction::Step(by) => {
                 let anchor = Anchor::Mention(story.step_from(open, by));
                 self.card(Input::Show { anchor }, fx);
@@ -638,9 +634,7 @@ impl Reader {
                 };
                 self.select(Some(focus), fx);
                 match focus {
-                    Focus::Relation(r) => fx.push(Effect::ScrollTo(Scroll::Sentence(
-                        story.relation(r).sentences.0,
-                    ))),
+                    Focus::Relation(r) => self.show_sentence(story, r, fx),
                     Focus::Actor(a) => {
                         fx.push(Effect::ScrollTo(Scroll::Anchor(Anchor::Node(a))));
                         fx.push(Effect::Focus(Anchor::Node(a)));
@@ -658,10 +652,20 @@ impl Reader {
 
     /// Brings a selection into view: a relation's sentence, or an actor's node.
     fn reveal(&mut self, story: &Story, focus: Focus, fx: &mut Vec<Effect>) {
-        fx.push(Effect::ScrollTo(match focus {
-            Focus::Relation(r) => Scroll::Sentence(story.relation(r).sentences.0),
-            Focus::Actor(a) => Scroll::Anchor(Anchor::Node(a)),
-        }));
+        match focus {
+            Focus::Relation(r) => self.show_sentence(story, r, fx),
+            Focus::Actor(a) => fx.push(Effect::ScrollTo(Scroll::Anchor(Anchor::Node(a)))),
+        }
+    }
+
+    /// Scrolls to the sentence a relation quotes; the graph view has no text, and its graph, in
+    /// view, shows the relation (its line and the caption's quote).
+    fn show_sentence(&self, story: &Story, r: RelationId, fx: &mut Vec<Effect>) {
+        if !self.flags.graph_view {
+            fx.push(Effect::ScrollTo(Scroll::Sentence(
+                story.relation(r).sentences.0,
+            )));
+        }
     }
 
     /// Feeds the card machine, and turns its effects into the page's.
@@ -1345,6 +1349,57 @@ mod tests {
         let fx = p.send(Event::HashChange(Some(Focus::Actor(2))));
         assert_eq!(fx, vec![Effect::ScrollTo(Scroll::Anchor(Anchor::Node(2)))]);
         assert_eq!(p.reader.selected, Some(Focus::Actor(2)));
+    }
+
+    #[test]
+    fn the_graph_view_selects_relations_without_scrolling_to_text_it_does_not_show() {
+        let mut p = Page::with_flags(Flags::parse("view=graph"));
+        let fx = p.send(Event::Start {
+            cards_stored_on: true,
+            hash: Some(Focus::Relation(1)),
+        });
+        assert_eq!(fx, vec![], "selected, and the graph in view shows it");
+        assert_eq!(p.reader.selected, Some(Focus::Relation(1)));
+        let fx = p.send(Event::TableLink(1));
+        assert_eq!(
+            fx,
+            vec![
+                Effect::PreventDefault,
+                Effect::SetHash(Some(Focus::Relation(1)))
+            ]
+        );
+        let edge = Target::Edge(Layout::Wide, 2);
+        let fx = p.send(Event::Click {
+            target: edge,
+            at: None,
+        });
+        assert_eq!(fx, vec![Effect::SetHash(Some(Focus::Relation(2)))]);
+        let fx = p.send(Event::Key {
+            target: edge,
+            key: Key::Enter,
+        });
+        assert!(
+            !fx.iter()
+                .any(|e| matches!(e, Effect::ScrollTo(Scroll::Sentence(_)))),
+            "{fx:?}"
+        );
+        // An actor's deep link still brings its node into view.
+        let fx = p.send(Event::HashChange(Some(Focus::Actor(2))));
+        assert_eq!(fx, vec![Effect::ScrollTo(Scroll::Anchor(Anchor::Node(2)))]);
+    }
+
+    #[test]
+    fn the_graph_view_steps_to_no_mention() {
+        let mut p = Page::with_flags(Flags::parse("view=graph"));
+        p.then_rendered(Event::Click {
+            target: Target::Node(Layout::Wide, 0),
+            at: None,
+        });
+        let open = p.open();
+        assert_eq!(open, Some(Anchor::Node(0)));
+        let fx = p.send(Event::Card(CardAction::Step(1)));
+        assert_eq!(fx, vec![]);
+        assert_eq!(p.open(), open);
     }
 
     #[test]

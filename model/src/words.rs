@@ -92,6 +92,8 @@ pub struct PageWords {
     pub sample: String,
     pub switch: String,
     pub jump_to_graph: String,
+    /// The graph view's link to the whole article.
+    pub whole_article: String,
     pub graph_title: String,
     /// Under the graph's title, for each [`Genre`] in [`Genre::ALL`] order, then for none.
     pub graph_notes: Vec<String>,
@@ -126,6 +128,9 @@ pub struct IndexWords {
     pub sample: String,
     /// The snippet's label.
     pub embed: String,
+    /// The graph view's snippet's label, and the link to the graph view.
+    pub embed_graph: String,
+    pub graph_view: String,
     /// The example publisher's page beside each article.
     pub example_title: String,
     pub example_heading: String,

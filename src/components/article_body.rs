@@ -29,6 +29,8 @@ pub fn ArticleBody(props: &ArticleBodyProps) -> Html {
                     <p class="xa-kicker">{ doc.page_words.genre(genre) }</p>
                 }
                 <h1 id={DomId::Title.to_string()} class="xa-title"><BlockText ..block(0) /></h1>
+                // Shown in the graph view alone (`?view=graph`): the page without the flag.
+                <p class="xa-whole"><a href="./">{ &doc.page_words.whole_article }</a></p>
             </header>
             { for (1..=doc.paragraphs.len()).map(|index| html! {
                 <p key={index} class="xa-para"><BlockText ..block(index) /></p>

@@ -434,6 +434,69 @@ export function defineGraphTests({ E, axeSource, outDir, shapesOnly = false }) {
   });
 
   // 4 ─────────────────────────────────────────────────────────────────────────────────────────
+  // The chart an editor drops into another story (README, "Embedding"), as in a WordPress frame.
+  test('graph view (view=graph): the chart alone under the title and a link to the article, within 1000 px; its lines and nodes scroll to no text', { viewport: { width: 720, height: 600 } }, async ({ page, origin }) => {
+    await page.goto(`${origin}/?view=graph`);
+    await ready(page);
+    const shown = () =>
+      page.evaluate(() => {
+        const on = (el) => !!el && el.getClientRects().length > 0;
+        const link = document.querySelector('.xa-whole a');
+        return {
+          paragraphs: [...document.querySelectorAll('article p.xa-para')].filter(on).length,
+          title: on(document.getElementById(xaIds.title)),
+          link: on(link) ? link.href : null,
+          linkText: link?.textContent,
+          graph: on(document.querySelector('svg.xa-graph-wide')),
+          legend: on(document.querySelector('.xa-legend')),
+          table: on(document.querySelector('details.xa-table-wrap')),
+          toolbar: on(document.querySelector('.xa-toolbar')),
+          height: document.documentElement.getBoundingClientRect().height,
+        };
+      });
+    const v = await shown();
+    assert.equal(v.paragraphs, 0, 'no paragraph of the text shows');
+    assert.ok(v.title && v.graph && v.legend && v.table, JSON.stringify(v));
+    assert.equal(v.toolbar, false, 'no toolbar: it leads into the text');
+    assert.equal(v.link, `${origin}/`, 'the link leads to the whole article');
+    assert.equal(v.linkText, E.words.page.whole_article);
+    assert.ok(v.height <= 1000, `the graph view is ${v.height} px tall at 720 px: it should fit WordPress's 1000 px frame`);
+    // The graph snippet reserves about that much.
+    const summary = await (await fetch(`${origin}/article.json`)).json();
+    const reserved = Number(/data-xa-height="(\d+)"/.exec(summary.graph_snippet)?.[1]);
+    assert.ok(summary.graph_snippet.includes('?view=graph'), summary.graph_snippet);
+    assert.ok(Math.abs(reserved - v.height) <= 0.4 * v.height, `the graph snippet reserves ${reserved} px for ${Math.round(v.height)}`);
+
+    // A line: selected, its quote under the graph, and nothing scrolls to a sentence it cannot show.
+    const r = E.relations[E.relations.length - 1];
+    const p = await edgePoint(page, WIDE, r.index);
+    assert.ok(p, `${r.id}: a clickable point on its edge`);
+    const before = await page.evaluate(() => scrollY);
+    await page.mouse.click(p.x, p.y);
+    await waitHash(page, `#relation=${r.id}`);
+    await pointerAway(page);
+    await page.waitForFunction((q) => document.getElementById(xaIds.captionQuote)?.textContent === q, r.quote, { timeout: 2000 });
+    await settle(page);
+    // (Firefox may move a focused line's box into view by a pixel.)
+    assert.ok(Math.abs((await page.evaluate(() => scrollY)) - before) <= 2, 'the click scrolled the page');
+
+    // A node: its card, in view, with no steps to mentions the view does not show.
+    const actor = busiest;
+    const n = await nodePoint(page, WIDE, actor);
+    await page.mouse.click(n.x, n.y);
+    await waitCard(page, E.actors[actor].name);
+    await waitCardStill(page);
+    const card = await page.evaluate(() => {
+      const c = document.getElementById(xaIds.card);
+      const r = c.getBoundingClientRect();
+      const on = (el) => !!el && el.getClientRects().length > 0;
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, steps: on(c.querySelector('.xa-card-steps')), off: on(c.querySelector('.xa-card-off')) };
+    });
+    assert.ok(inViewport(card, await viewport(page)), `the card is at ${JSON.stringify(card)}`);
+    assert.equal(card.steps, false, 'no steps to mentions');
+    assert.equal(card.off, false, 'no "cards off": the switch to turn them on again is not shown');
+  });
+
   test('graph click: an edge puts #relation= in the address and scrolls to its sentence; a node puts #actor= and opens its card at the node', DESKTOP, async ({ page, origin }) => {
     await load(page, origin);
     const blocks = await sentences(page);

@@ -64,11 +64,12 @@ try {
     });
   const me = await rest('/wp/v2/users/me&context=edit');
   const url = `${ARTICLES}${slug}/`;
-  const post = await rest('/wp/v2/posts', {
-    title: 'An explorable article, pasted',
-    status: 'publish',
-    content: `<!-- wp:embed {"url":"${url}","type":"rich"} -->\n<figure class="wp-block-embed is-type-rich"><div class="wp-block-embed__wrapper">\n${url}\n</div></figure>\n<!-- /wp:embed -->`,
-  });
+  const embedBlock = (address) =>
+    `<!-- wp:embed {"url":"${address}","type":"rich"} -->\n<figure class="wp-block-embed is-type-rich"><div class="wp-block-embed__wrapper">\n${address}\n</div></figure>\n<!-- /wp:embed -->`;
+  const post = await rest('/wp/v2/posts', { title: 'An explorable article, pasted', status: 'publish', content: embedBlock(url) });
+  // And its graph view, the chart alone, in another post.
+  const graphUrl = `${url}?view=graph`;
+  const graphPost = await rest('/wp/v2/posts', { title: 'Its graph, pasted', status: 'publish', content: embedBlock(graphUrl) });
 
   forArticle({ slug, E });
   const frameOf = async (page) => {
@@ -175,6 +176,16 @@ try {
     const host = await page.evaluate(() => ({ wpFrames: document.querySelectorAll('iframe.wp-embedded-content').length, link: document.querySelector('[data-xa-src] a')?.href }));
     assert.equal(host.wpFrames, 0, 'no sandboxed WordPress frame beside it');
     console.log(`# WordPress with the plugin: frame ${Math.round(height)} px for ${Math.round(height)} px of article`);
+
+    // The graph view's address, pasted: the chart alone, sized exactly.
+    await page.goto(graphPost.link);
+    await page.waitForSelector('iframe[src^="' + graphUrl + '"]');
+    const chart = page.frames().find((f) => f.url().startsWith(graphUrl));
+    await ready(chart);
+    const chartHeight = await chart.evaluate(() => document.documentElement.getBoundingClientRect().height);
+    await page.waitForFunction((h) => Math.abs(document.querySelector('iframe[src*="view=graph"]').getBoundingClientRect().height - h) <= 2, chartHeight, { timeout: 10_000 });
+    assert.ok(chartHeight < CAP, `the graph view (${chartHeight} px) fits where WordPress would cap it`);
+    console.log(`# WordPress with the plugin, graph view: frame ${Math.round(chartHeight)} px`);
   });
 
   const first = await browsers.for(DEFAULT_CONTEXT);

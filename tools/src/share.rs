@@ -95,16 +95,30 @@ pub fn parse_site_url(url: &str) -> Result<Url, String> {
 /// self-sizing frame of the page, its place reserved at the estimated height until the article
 /// reports its own.
 pub fn snippet(doc: &Document, place: &Place) -> String {
-    let page = place.page();
+    framing(
+        doc,
+        place,
+        &place.page(),
+        estimated_height(doc, OEMBED_WIDTH),
+    )
+}
+
+/// The snippet of the article's graph view (`?view=graph`): the chart alone, for another story.
+pub fn graph_snippet(doc: &Document, place: &Place) -> String {
+    let page = format!("{}?view=graph", place.page());
+    framing(doc, place, &page, estimated_graph_height(doc, OEMBED_WIDTH))
+}
+
+fn framing(doc: &Document, place: &Place, page: &str, height: u32) -> String {
     let title = doc.title.text();
     format!(
         "<div data-xa-src=\"{page}\" data-xa-title=\"{}\" data-xa-height=\"{}\"><a href=\"{page}\">{}</a></div>\
          <script src=\"{}\" async></script>",
         attr(&title),
-        estimated_height(doc, OEMBED_WIDTH),
+        height,
         text(&title),
         attr(&place.at_root(EMBED_SCRIPT)),
-        page = attr(&page),
+        page = attr(page),
     )
 }
 
@@ -123,12 +137,24 @@ pub fn estimated_height(doc: &Document, width: u32) -> u32 {
         .sum();
     let paragraphs = lines * line + doc.paragraphs.len() as f64 * font * 1.15;
     let title = (doc.title.text().chars().count() as f64 / (text_width / 21.0)).ceil() * 42.0;
-    let figure = if doc.story.relations.is_empty() {
+    (120.0 + title + paragraphs + figure_height(doc) + 48.0).round() as u32
+}
+
+/// The graph's figure (title, note, legend, graph, caption, the table's summary).
+fn figure_height(doc: &Document) -> f64 {
+    if doc.story.relations.is_empty() {
         0.0
     } else {
         880.0
-    };
-    (120.0 + title + paragraphs + figure + 48.0).round() as u32
+    }
+}
+
+/// The graph view's height, estimated as [`estimated_height`] is: the title and its link, then
+/// the figure (a browser test checks it against the real page).
+pub fn estimated_graph_height(doc: &Document, width: u32) -> u32 {
+    let text_width = f64::from(width.min(648).saturating_sub(40));
+    let title = (doc.title.text().chars().count() as f64 / (text_width / 14.0)).ceil() * 31.0;
+    (60.0 + title + 28.0 + figure_height(doc)).round() as u32
 }
 
 /// What a CMS embeds from the oEmbed: the article as a frame, after a quoted link to it. This is

@@ -42,6 +42,9 @@ pub struct Summary {
     pub relations: usize,
     pub sample: bool,
     pub snippet: String,
+    /// The snippet of its graph view.
+    #[serde(default)]
+    pub graph_snippet: String,
 }
 
 /// One article's outcome.
@@ -188,6 +191,7 @@ pub fn write_article(
         relations: doc.story.relations.len(),
         sample: doc.settings.sample,
         snippet,
+        graph_snippet: share::graph_snippet(&doc, &place),
     };
     write(
         &dir.join("article.json"),
@@ -329,7 +333,9 @@ pub fn write_index(options: &Options, runtime: &Runtime, locales: &Locales) -> R
             "<li class=\"xa-site-item\" lang=\"{lang}\"><h2><a href=\"{slug}/\">{title}</a></h2>\
              <p class=\"xa-site-lede\">{lede}</p><p class=\"xa-site-counts\">{counts}{sample}</p>\
              <label class=\"xa-site-snippet\"><span>{embed}</span>\
-             <textarea readonly rows=\"4\" spellcheck=\"false\">{snippet}</textarea></label></li>",
+             <textarea readonly rows=\"4\" spellcheck=\"false\">{snippet}</textarea></label>\
+             <label class=\"xa-site-snippet\"><span>{embed_graph} (<a href=\"{slug}/?view=graph\">{graph}</a>)</span>\
+             <textarea readonly rows=\"4\" spellcheck=\"false\">{graph_snippet}</textarea></label></li>",
             lang = attr(&s.language),
             slug = attr(&s.slug),
             title = text(&s.title),
@@ -342,6 +348,9 @@ pub fn write_index(options: &Options, runtime: &Runtime, locales: &Locales) -> R
             },
             embed = text(&words.embed),
             snippet = text(&s.snippet),
+            embed_graph = text(&words.embed_graph),
+            graph = text(&words.graph_view),
+            graph_snippet = text(&s.graph_snippet),
         );
     }
     let html = format!(

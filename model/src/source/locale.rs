@@ -62,6 +62,8 @@ struct IndexFile {
     relations: Forms,
     sample: Text,
     embed: Text,
+    embed_graph: Text,
+    graph_view: Text,
     example_title: Text,
     example_heading: Text,
     example_before: Text,
@@ -100,6 +102,7 @@ struct PageFile {
     sample: Text,
     switch: Text,
     jump_to_graph: Text,
+    whole_article: Text,
     graph_title: Text,
     graph_notes: Spanned<BTreeMap<String, Text>>,
     legend: Text,
@@ -162,7 +165,7 @@ pub fn parse_locale(file: &str, bytes: &[u8], tag: &str) -> Result<Locale, Vec<C
     let p = &parsed.page;
     let x = &parsed.index;
     // Every template, with the placeholders it must use (no more, no fewer).
-    let templates: [(&str, &Text, &[&str]); 36] = [
+    let templates: [(&str, &Text, &[&str]); 39] = [
         ("app.close", &c.close, &[]),
         ("app.in_this_article", &c.in_this_article, &[]),
         ("app.show_in_graph", &c.show_in_graph, &[]),
@@ -181,6 +184,7 @@ pub fn parse_locale(file: &str, bytes: &[u8], tag: &str) -> Result<Locale, Vec<C
         ("page.sample", &p.sample, &[]),
         ("page.switch", &p.switch, &[]),
         ("page.jump_to_graph", &p.jump_to_graph, &[]),
+        ("page.whole_article", &p.whole_article, &[]),
         ("page.graph_title", &p.graph_title, &[]),
         ("page.legend", &p.legend, &[]),
         ("page.table_caption", &p.table_caption, &[]),
@@ -195,6 +199,8 @@ pub fn parse_locale(file: &str, bytes: &[u8], tag: &str) -> Result<Locale, Vec<C
         ("index.intro", &x.intro, &[]),
         ("index.sample", &x.sample, &[]),
         ("index.embed", &x.embed, &[]),
+        ("index.embed_graph", &x.embed_graph, &[]),
+        ("index.graph_view", &x.graph_view, &[]),
         ("index.example_title", &x.example_title, &[]),
         ("index.example_heading", &x.example_heading, &[]),
         ("index.example_before", &x.example_before, &[]),
@@ -501,6 +507,8 @@ impl Locale {
             relations: self.forms(&x.relations),
             sample: s(&x.sample),
             embed: s(&x.embed),
+            embed_graph: s(&x.embed_graph),
+            graph_view: s(&x.graph_view),
             example_title: s(&x.example_title),
             example_heading: s(&x.example_heading),
             example_before: s(&x.example_before),
@@ -521,6 +529,7 @@ impl Locale {
             sample: s(&p.sample),
             switch: s(&p.switch),
             jump_to_graph: s(&p.jump_to_graph),
+            whole_article: s(&p.whole_article),
             graph_title: s(&p.graph_title),
             graph_notes: Genre::ALL
                 .iter()
