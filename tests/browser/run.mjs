@@ -20,7 +20,8 @@ import { defineGraphTests } from './graph-tests.mjs';
 import { defineNoJsTests } from './nojs-tests.mjs';
 import { defineEmbedTests, hostPages } from './embed-tests.mjs';
 import { defineDeviceTests } from './device-tests.mjs';
-import { buildSyntheticSite } from './synthetic.mjs';
+import { buildPseudoSite, buildSyntheticSite } from './synthetic.mjs';
+import { defineLeakTests, definePseudoTests, pseudoLocale } from './words-tests.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
@@ -68,11 +69,25 @@ for (const slug of synthetic.slugs) {
   forArticle({ slug, E: loadExpectations(join(synthetic.content, slug)), server: syntheticServer });
   defineGraphTests({ E: loadExpectations(join(synthetic.content, slug)), axeSource, outDir: out, shapesOnly: true });
 }
+// Every word is data: an English article whose locale is wrapped in ⟦ ⟧, in a site of its own; and
+// no English in an article in another language.
+const languageOf = (slug) => /^\s*language\s*=\s*"([^"]+)"/m.exec(readFileSync(join(root, 'content', slug, 'article.toml'), 'utf8'))?.[1] ?? 'en';
+const englishSlug = slugs.find((s) => languageOf(s) === 'en');
+const pseudo = buildPseudoSite(root, englishSlug, 'words-pseudo', pseudoLocale);
+const pseudoServer = {};
+forArticle({ slug: 'words-pseudo', E: loadExpectations(join(pseudo.content, 'words-pseudo')), server: pseudoServer });
+definePseudoTests({ E: loadExpectations(join(pseudo.content, 'words-pseudo')), contentDir: join(pseudo.content, 'words-pseudo') });
+const english = loadExpectations(join(root, 'content', englishSlug)).words;
+for (const slug of slugs.filter((s) => languageOf(s) !== 'en')) {
+  forArticle({ slug, E: loadExpectations(join(root, 'content', slug)) });
+  defineLeakTests({ E: loadExpectations(join(root, 'content', slug)), english, language: languageOf(slug) });
+}
 forArticle(null);
 if (process.argv[2]) filterTests(process.argv[2]);
 
 const server = await startServer(dist);
 Object.assign(syntheticServer, await startServer(synthetic.dist));
+Object.assign(pseudoServer, await startServer(pseudo.dist));
 // A publisher's site on another origin, for the embed tests.
 const pym = readFileSync(require.resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
 // The height the first article's snippet reserves, as the build wrote it.
@@ -83,7 +98,7 @@ let result = { passed: 0, failed: 0 };
 try {
   const first = await browsers.for(DEFAULT_CONTEXT);
   console.log(`# ${BROWSER} ${first.version()}`);
-  result = await runAll(browsers, server, { hostOrigin: host.origin, hosts: [host.host, syntheticServer.host] });
+  result = await runAll(browsers, server, { hostOrigin: host.origin, hosts: [host.host, syntheticServer.host, pseudoServer.host] });
 } catch (err) {
   console.log(`not ok - harness\n  ${String(err?.stack ?? err).replace(/\n/g, '\n  ')}`);
   result.failed += 1;
@@ -91,8 +106,10 @@ try {
   await browsers.close();
   await server.close();
   await syntheticServer.close();
+  await pseudoServer.close();
   await host.close();
   rmSync(synthetic.scratch, { recursive: true, force: true });
+  rmSync(pseudo.scratch, { recursive: true, force: true });
 }
 console.log(`# wall time ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${outDir}`);
 console.log(`${result.passed} passed, ${result.failed} failed`);

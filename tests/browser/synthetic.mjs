@@ -4,7 +4,7 @@
 // shape as the native test's generator (model/tests/relations.rs, `synthetic`).
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -49,4 +49,18 @@ export function buildSyntheticSite(root, articles) {
   const rig = process.env.XA_RIG ?? join(root, 'target', 'release', 'rig');
   execFileSync(rig, ['build', '--preview', '--content', content, '--out', dist, '--runtime-stage', join(root, 'target', 'runtime')], { stdio: ['ignore', 'ignore', 'inherit'] });
   return { scratch, content, dist, slugs: Object.keys(articles) };
+}
+
+/** A copy of the English article `from` as `slug`, in a site of its own whose English words are
+ * all wrapped in ⟦ ⟧ (`pseudo(en.toml)`): what the words tests read. Returns as buildSyntheticSite. */
+export function buildPseudoSite(root, from, slug, pseudo) {
+  const scratch = mkdtempSync(join(tmpdir(), 'xa-pseudo-'));
+  const content = join(scratch, 'content');
+  cpSync(join(root, 'content', 'locales'), join(content, 'locales'), { recursive: true });
+  writeFileSync(join(content, 'locales', 'en.toml'), pseudo(readFileSync(join(root, 'content', 'locales', 'en.toml'), 'utf8')));
+  cpSync(join(root, 'content', from), join(content, slug), { recursive: true });
+  const dist = join(scratch, 'dist');
+  const rig = process.env.XA_RIG ?? join(root, 'target', 'release', 'rig');
+  execFileSync(rig, ['build', '--preview', '--content', content, '--out', dist, '--runtime-stage', join(root, 'target', 'runtime')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return { scratch, content, dist, slugs: [slug] };
 }
