@@ -295,6 +295,11 @@ pub struct Settings {
     pub genre: Option<Genre>,
     /// The article says of itself that it is fiction (a sample written for the rig).
     pub sample: bool,
+    /// A name nobody marked fails the build (else it is a warning): `source::coverage`.
+    pub strict: bool,
+    /// Phrases that look like names but name no actor of this story ("Latin America", "Cold
+    /// War"), and the texts mentions.toml unmarks: the check for unmarked names leaves them.
+    pub plain: Vec<String>,
 }
 
 impl Default for Settings {
@@ -303,6 +308,8 @@ impl Default for Settings {
             language: "en".into(),
             genre: None,
             sample: false,
+            strict: false,
+            plain: Vec::new(),
         }
     }
 }

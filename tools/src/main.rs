@@ -200,6 +200,9 @@ fn check(args: Args) -> Result<bool, String> {
     for slug in slugs {
         match site::compile_article(&args.options.content, &slug, &locales) {
             Ok(doc) => {
+                for w in site::unmarked_names(&args.options.content, &slug, &doc, &locales) {
+                    eprintln!("warning: {w}");
+                }
                 if args.show {
                     print!("{}", check::marked(&doc));
                 }

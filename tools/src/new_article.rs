@@ -55,6 +55,10 @@ const RELATIONS: &str = r#"# Optional: who does what to whom, as the article sta
 const SETTINGS: &str = r#"# The article's settings; all optional.
 # language = "en"        # BCP 47 tag; a locale file content/locales/<language>.toml must exist
 # genre = "news"         # what the kicker says: opinion | analysis | news | none (the default)
+# Names in the text that are no actor of this story; the build reports every other name nobody
+# marked (a warning, or an error with strict = true).
+# plain = ["Latin America", "Cold War"]
+# strict = true
 "#;
 
 const ARTICLE: &str = "The headline goes on the first line\n\nThen one paragraph a line. Blank lines between paragraphs are fine.\n";

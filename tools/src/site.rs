@@ -52,11 +52,16 @@ pub struct Built {
     pub slug: String,
     pub millis: u128,
     pub result: Result<Summary, Vec<String>>,
+    /// Names nobody marked, in an article that is not strict.
+    pub warnings: Vec<String>,
 }
 
 /// Prints what each article's build came to.
 pub fn report(built: &[Built]) {
     for b in built {
+        for w in &b.warnings {
+            eprintln!("warning: {w}");
+        }
         match &b.result {
             Ok(s) => println!(
                 "built {} in {} ms: {} actors, {} relations",
@@ -112,7 +117,35 @@ pub fn compile_article(
 ) -> Result<Document, Vec<ContentError>> {
     let dir = content.join(slug);
     let sources = read_dir(&dir)?;
-    compile(&sources, locales)
+    let doc = compile(&sources, locales)?;
+    // An article that says `strict = true` builds only with every name marked.
+    if doc.settings.strict {
+        let unmarked = unmarked_names(content, slug, &doc, locales);
+        if !unmarked.is_empty() {
+            return Err(unmarked);
+        }
+    }
+    Ok(doc)
+}
+
+/// The names in an article's text that nobody marked (`crate::names`): warnings, or the errors of
+/// a strict article.
+pub fn unmarked_names(
+    content: &Path,
+    slug: &str,
+    doc: &Document,
+    locales: &Locales,
+) -> Vec<ContentError> {
+    let dir = content.join(slug);
+    let titles = locales
+        .find(&doc.settings.language)
+        .map_or(&[][..], |l| &l.titles[..]);
+    crate::names::unmarked(
+        &dir,
+        &dir.join("article.txt").display().to_string(),
+        doc,
+        titles,
+    )
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
@@ -258,6 +291,7 @@ pub fn build_articles(
         .filter(|s| options.only.is_empty() || options.only.contains(s))
     {
         let started = Instant::now();
+        let mut warnings = Vec::new();
         let result = if !valid_slug(slug) {
             Err(vec![format!(
                 "{}: the folder name {slug:?} is not a valid slug; expected lowercase letters, digits and single hyphens, like \"milei-cold-war\"",
@@ -265,7 +299,13 @@ pub fn build_articles(
             )])
         } else {
             match compile_article(&options.content, slug, locales) {
-                Ok(doc) => write_article(doc, slug, runtime, options, locales).map_err(|e| vec![e]),
+                Ok(doc) => {
+                    warnings = unmarked_names(&options.content, slug, &doc, locales)
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect();
+                    write_article(doc, slug, runtime, options, locales).map_err(|e| vec![e])
+                }
                 Err(errors) => Err(errors.iter().map(ToString::to_string).collect()),
             }
         };
@@ -273,6 +313,7 @@ pub fn build_articles(
             slug: slug.clone(),
             millis: started.elapsed().as_millis(),
             result,
+            warnings,
         });
     }
     write_index(options, runtime, locales)?;

@@ -68,7 +68,7 @@ pub fn compile(sources: &Sources, locales: &Locales) -> Result<Document, Vec<Con
         .ok();
     let overrides = parse_optional::<OverridesFile>(&sources.mentions, &mut errors);
     let relations_file = parse_optional::<RelationsFile>(&sources.relations, &mut errors);
-    let (Some(blocks), Some((actors, actors_text)), Some(settings), Some(locale)) =
+    let (Some(blocks), Some((actors, actors_text)), Some(mut settings), Some(locale)) =
         (blocks, actors, settings, locale)
     else {
         errors.sort();
@@ -96,6 +96,15 @@ pub fn compile(sources: &Sources, locales: &Locales) -> Result<Document, Vec<Con
         Some((file, o, text)) => resolve_overrides(file, o, text, &blocks, &ids, &mut errors),
         None => Vec::new(),
     };
+    // A text an override unmarks is plain where it stands: the check for unmarked names leaves it.
+    if let Some((_, o, _)) = &overrides {
+        settings.plain.extend(
+            o.overrides
+                .iter()
+                .filter(|e| e.actor.get_ref() == NO_ACTOR)
+                .map(|e| e.text.get_ref().clone()),
+        );
+    }
 
     let forms: Vec<(Form<'_, u16>, usize)> = entries
         .iter()

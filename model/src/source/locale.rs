@@ -32,6 +32,8 @@ pub struct Locale {
     app: AppFile,
     page: PageFile,
     index: IndexFile,
+    /// Titles written before a name ("President", "Prime Minister"): capitalised, no names.
+    pub titles: Vec<String>,
 }
 
 /// The language's plural rules (cardinal), and the categories counts can take, in form order.
@@ -51,6 +53,16 @@ struct LocaleFile {
     app: AppFile,
     page: PageFile,
     index: IndexFile,
+    #[serde(default)]
+    names: NamesFile,
+}
+
+/// `[names]`: what the language says of names, for the check of unmarked names (never shown).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NamesFile {
+    #[serde(default)]
+    titles: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -323,6 +335,7 @@ pub fn parse_locale(file: &str, bytes: &[u8], tag: &str) -> Result<Locale, Vec<C
             app: parsed.app,
             page: parsed.page,
             index: parsed.index,
+            titles: parsed.names.titles,
         }),
         _ => Err(errors),
     }

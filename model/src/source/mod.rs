@@ -6,6 +6,7 @@
 
 mod article;
 mod compile;
+pub mod coverage;
 mod files;
 mod locale;
 mod relations;

@@ -14,6 +14,8 @@ struct SettingsFile {
     language: Option<Spanned<String>>,
     genre: Option<Spanned<String>>,
     sample: Option<bool>,
+    strict: Option<bool>,
+    plain: Option<Vec<Spanned<String>>>,
 }
 
 /// What `genre` says for an article with no kicker.
@@ -61,6 +63,21 @@ pub fn parse_settings(
         }
     }
     settings.sample = parsed.sample.unwrap_or(false);
+    settings.strict = parsed.strict.unwrap_or(false);
+    for phrase in parsed.plain.iter().flatten() {
+        if phrase.get_ref().trim().is_empty() || phrase.get_ref().trim() != phrase.get_ref() {
+            errors.push(ContentError::new(
+                file,
+                line_of(&text, phrase.span().start),
+                format!(
+                    "plain phrase {:?} is empty or has spaces around it; expected a phrase of the article, as written",
+                    phrase.get_ref()
+                ),
+            ));
+        } else {
+            settings.plain.push(phrase.get_ref().clone());
+        }
+    }
     if errors.is_empty() {
         Ok(settings)
     } else {
