@@ -2,6 +2,7 @@
 //! tests use it. Every module runs natively at build time; none of it reaches the reader.
 
 pub mod check;
+pub mod draft;
 pub mod names;
 pub mod new_article;
 pub mod page;

@@ -4,7 +4,7 @@
 //!   rig build [--content DIR] [--out DIR] [--runtime-stage DIR] (--site-url URL | --preview)
 //!             [--runtime-url URL] [--provider NAME] [SLUG…]
 //!   rig check [--content DIR] [--show] [--graph FILE.svg] SLUG…
-//!   rig new   [--content DIR] SLUG [TEXT-FILE]
+//!   rig new   [--content DIR] [--language TAG] SLUG [TEXT-FILE]   (with a text: a drafted annotation)
 //!   rig serve [--port N] (and build's options)
 //!   rig contract            the page's id scheme and the directed relation types, as JSON (for the browser tests)
 //!   rig words SLUG          the interface's words an article uses, as JSON (for the browser tests)
@@ -33,6 +33,8 @@ struct Args {
     port: u16,
     /// `--preview`: a build for this machine only, with relative addresses.
     preview: bool,
+    /// `rig new --language TAG`: the language a draft reads the text in.
+    language: Option<String>,
 }
 
 fn parse() -> Result<Args, lexopt::Error> {
@@ -47,6 +49,7 @@ fn parse() -> Result<Args, lexopt::Error> {
         provider: None,
         only: Vec::new(),
     };
+    let mut language = None;
     let (mut slugs, mut show, mut graph, mut port, mut preview) =
         (Vec::new(), false, None, 8080, false);
     let url = |v: String| share::parse_site_url(&v).map_err(|e| lexopt::Error::Custom(e.into()));
@@ -60,6 +63,7 @@ fn parse() -> Result<Args, lexopt::Error> {
             Long("provider") => options.provider = Some(parser.value()?.string()?),
             Long("show") => show = true,
             Long("preview") => preview = true,
+            Long("language") => language = Some(parser.value()?.string()?),
             Long("graph") => graph = Some(parser.value()?.into()),
             Long("port") => port = parser.value()?.parse()?,
             Long("help") | Short('h') => {
@@ -79,6 +83,7 @@ fn parse() -> Result<Args, lexopt::Error> {
         graph,
         port,
         preview,
+        language,
     })
 }
 
@@ -235,7 +240,17 @@ fn new(args: Args) -> Result<bool, String> {
             ))
         }
     };
-    for path in new_article::create(&args.options.content, slug, text.as_deref())? {
+    // The draft's language: `--language`, else English.
+    let language = args.language.clone().unwrap_or_else(|| "en".into());
+    let locales = read_locales(&args.options.content)?;
+    let locale = locales.find(&language).ok_or_else(|| {
+        format!(
+            "no locale file for language {language:?}; expected one of {}",
+            locales.tags().collect::<Vec<_>>().join(", ")
+        )
+    })?;
+    let drafting = Some((language.as_str(), &locale.titles[..]));
+    for path in new_article::create(&args.options.content, slug, text.as_deref(), drafting)? {
         println!("wrote {path}");
     }
     println!("next: fill in the files, then scripts/serve.sh to see it as you go");

@@ -14,7 +14,7 @@ use article_model::source::ContentError;
 use article_model::Document;
 
 /// The country names and demonyms of `language` (a BCP 47 tag; its primary subtag is used).
-fn known_names(language: &str) -> &'static HashSet<String> {
+pub fn known_names(language: &str) -> &'static HashSet<String> {
     static CACHE: OnceLock<Mutex<HashMap<String, &'static HashSet<String>>>> = OnceLock::new();
     let primary = language
         .split('-')
@@ -49,6 +49,43 @@ fn known_names(language: &str) -> &'static HashSet<String> {
             }
         }
         Box::leak(Box::new(names))
+    })
+}
+
+/// The country a name or demonym stands for in `language` ("Bolivian", "Bolivians" → Bolivia):
+/// its ISO code, lowercase (an actor id), and its name as the language writes it.
+pub fn country_of(language: &str, word: &str) -> Option<(String, String)> {
+    let primary = language
+        .split('-')
+        .next()
+        .unwrap_or(language)
+        .to_lowercase();
+    let singular = word.strip_suffix('s').filter(|w| w.len() > 3);
+    keshvar::CountryIterator::new().find_map(|country| {
+        let short = country.iso_short_name();
+        let short = short.split(" (").next().unwrap_or(short);
+        let translated = country.translations().get(primary.as_str()).copied();
+        let mut names: Vec<&str> = country.unofficial_name_list().to_vec();
+        names.extend(translated);
+        if primary == "en" {
+            names.push(short);
+            names.extend(country.maybe_nationality());
+        }
+        let hit = names.iter().any(|n| {
+            n.split(" (").next() == Some(word)
+                || Some(n.split(" (").next().unwrap_or(n)) == singular
+        });
+        hit.then(|| {
+            let name = if primary == "en" {
+                short
+            } else {
+                translated.unwrap_or(short)
+            };
+            (
+                format!("{:?}", country.alpha2()).to_lowercase(),
+                name.to_string(),
+            )
+        })
     })
 }
 

@@ -1,9 +1,10 @@
 //! `rig new <slug> [text]`: a new article's folder, with commented templates of every file, ready
 //! to fill in. With a text file, its words become `article.txt` (headline first, then a paragraph a
-//! line, as the file has them).
+//! line, as the file has them), and its actors and relation candidates are drafted from it.
 
 use std::path::Path;
 
+use crate::draft;
 use crate::site::{valid_slug, LOCALES_DIR};
 
 const ACTORS: &str = r#"# Every actor the article names: a person, country, organisation or company. Copy the table below
@@ -64,7 +65,13 @@ const SETTINGS: &str = r#"# The article's settings; all optional.
 const ARTICLE: &str = "The headline goes on the first line\n\nThen one paragraph a line. Blank lines between paragraphs are fine.\n";
 
 /// Creates `content/<slug>/`; returns what it wrote.
-pub fn create(content: &Path, slug: &str, text: Option<&Path>) -> Result<Vec<String>, String> {
+/// `drafting`: the article's language and its titles, to draft its actors from the text.
+pub fn create(
+    content: &Path,
+    slug: &str,
+    text: Option<&Path>,
+    drafting: Option<(&str, &[String])>,
+) -> Result<Vec<String>, String> {
     if !valid_slug(slug) || slug == LOCALES_DIR {
         return Err(format!(
             "{slug:?} is not a valid slug; expected lowercase letters, digits and single hyphens, like \"harbour-strike\""
@@ -89,13 +96,30 @@ pub fn create(content: &Path, slug: &str, text: Option<&Path>) -> Result<Vec<Str
         }
         None => ARTICLE.to_string(),
     };
+    // With a text, a first annotation drafted from it: its actors, and the sentences that name
+    // two of them as relations to fill in (crate::draft).
+    let (actors, relations, settings) = match (text, drafting) {
+        (Some(_), Some((language, titles))) => {
+            let d = draft::draft(&article, language, titles);
+            (
+                draft::actors_toml(&d),
+                format!("{RELATIONS}{}", draft::relation_candidates(&d)),
+                format!("{SETTINGS}language = {language:?}\n"),
+            )
+        }
+        _ => (
+            ACTORS.to_string(),
+            RELATIONS.to_string(),
+            SETTINGS.to_string(),
+        ),
+    };
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let files = [
         ("article.txt", article.as_str()),
-        ("actors.toml", ACTORS),
+        ("actors.toml", actors.as_str()),
         ("mentions.toml", MENTIONS),
-        ("relations.toml", RELATIONS),
-        ("article.toml", SETTINGS),
+        ("relations.toml", relations.as_str()),
+        ("article.toml", settings.as_str()),
     ];
     let mut written = Vec::new();
     for (name, body) in files {

@@ -173,21 +173,47 @@ fn a_new_article_appears_once_its_data_is_filled_in() {
     let options = site(&scratch.0);
     let text = scratch.0.join("brief.txt");
     std::fs::write(&text, "Harbour Pilots Strike in Norport\n\nPilots in Norport stopped work on Monday, the Norport Harbour Board said.\n").unwrap();
-    let written = new_article::create(&options.content, "harbour-strike", Some(&text)).unwrap();
+    let locales = site::read_locales(&options.content).unwrap();
+    let titles = &locales.find("en").unwrap().titles;
+    let written = new_article::create(
+        &options.content,
+        "harbour-strike",
+        Some(&text),
+        Some(("en", titles)),
+    )
+    .unwrap();
     assert_eq!(written.len(), 5, "{written:?}");
     assert!(
-        new_article::create(&options.content, "harbour-strike", None).is_err(),
+        new_article::create(&options.content, "harbour-strike", None, None).is_err(),
         "not over an existing one"
     );
     for bad in ["Harbour", "harbour_strike", "-x", "a--b", "locales", ""] {
         assert!(
-            new_article::create(&options.content, bad, None).is_err(),
+            new_article::create(&options.content, bad, None, None).is_err(),
             "{bad:?}"
         );
     }
-    // The templates alone do not build: the data says what is missing, at its line.
+    // The draft found the board, and does not build until its blanks are written: the data says
+    // what is missing, at its line.
+    let drafted =
+        std::fs::read_to_string(options.content.join("harbour-strike/actors.toml")).unwrap();
+    assert!(
+        drafted.contains("name = \"Norport Harbour Board\""),
+        "{drafted}"
+    );
     let built = build(&options);
     let b = built.iter().find(|b| b.slug == "harbour-strike").unwrap();
+    let errors = b.result.as_ref().expect_err("the draft's roles are TODOs");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("actors.toml:") && e.contains("has its role still to write (TODO)")),
+        "{errors:?}"
+    );
+    // Without a text, the templates alone do not build either.
+    new_article::create(&options.content, "empty-one", None, None).unwrap();
+    let built = build(&options);
+    let b = built.iter().find(|b| b.slug == "empty-one").unwrap();
     let errors = b.result.as_ref().expect_err("templates have no actor yet");
     assert!(
         errors
@@ -195,6 +221,7 @@ fn a_new_article_appears_once_its_data_is_filled_in() {
             .any(|e| e.contains("actors.toml:1: no [[actor]] tables")),
         "{errors:?}"
     );
+    std::fs::remove_dir_all(options.content.join("empty-one")).unwrap();
     // Filled in, it builds, with no Rust or wasm compiled.
     std::fs::write(
         options.content.join("harbour-strike/actors.toml"),

@@ -311,6 +311,13 @@ fn check_actors(
                     line(value.span()),
                     format!("actor {id:?} has an empty {field}; expected text"),
                 ));
+            } else if value.get_ref().trim_start().starts_with("TODO") {
+                // A draft's blanks (`rig new`): never shown to a reader.
+                errors.push(ContentError::new(
+                    file,
+                    line(value.span()),
+                    format!("actor {id:?} has its {field} still to write (TODO); expected what the article says of it, or facts well established as of the article's date"),
+                ));
             }
         }
         if Kind::from_key(entry.kind.get_ref()).is_none() {

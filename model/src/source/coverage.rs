@@ -21,7 +21,7 @@ pub struct Unmarked {
 /// Lowercase words a name may hold between its capitalised ones ("Lula da Silva", "Secretary of
 /// State", "República de Calandra"), in the languages the rig ships; not "and" or "y", which join
 /// two names. Written here: no crate lists name particles.
-const CONNECTORS: &[&str] = &["de", "da", "das", "do", "dos", "del", "of"];
+const CONNECTORS: &[&str] = &["de", "da", "das", "do", "dos", "del", "of", "&"];
 
 /// English month and day names, capitalised but no names of actors. Written here: the twelve and
 /// the seven are all there is, and no crate in the build has them.
@@ -56,6 +56,8 @@ struct Word<'a> {
     starts_sentence: bool,
     /// Only spaces separate it from the previous word (else punctuation ends a run).
     joined: bool,
+    /// Its sentence, numbered as the caller numbers them.
+    sentence: usize,
 }
 
 fn words_of(doc: &Document, block: usize) -> Vec<Word<'_>> {
@@ -64,17 +66,28 @@ fn words_of(doc: &Document, block: usize) -> Vec<Word<'_>> {
     } else {
         &doc.paragraphs[block - 1]
     };
+    words_in(b.segments.iter().map(|seg| {
+        (
+            seg.text.as_str(),
+            seg.mention.is_some(),
+            usize::from(seg.sentence),
+        )
+    }))
+}
+
+/// The words of a block given as runs of text: `(text, within a mention, sentence)`.
+fn words_in<'a>(segments: impl Iterator<Item = (&'a str, bool, usize)>) -> Vec<Word<'a>> {
     let mut out: Vec<Word> = Vec::new();
     let mut sentence = None;
     let mut new_sentence = true;
     // What lies between the previous word and the next.
     let mut gap = String::new();
-    for seg in &b.segments {
-        if sentence != Some(seg.sentence) {
-            sentence = Some(seg.sentence);
+    for (text, marked, id) in segments {
+        if sentence != Some(id) {
+            sentence = Some(id);
             new_sentence = true;
         }
-        let mut rest = seg.text.as_str();
+        let mut rest = text;
         loop {
             let start = rest.find(is_word_char).unwrap_or(rest.len());
             gap.push_str(&rest[..start]);
@@ -83,14 +96,15 @@ fn words_of(doc: &Document, block: usize) -> Vec<Word<'_>> {
                 break;
             }
             let end = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
-            let (text, after) = rest.split_at(end);
+            let (word, after) = rest.split_at(end);
             rest = after;
             let joined = !new_sentence && !out.is_empty() && gap.chars().all(|c| c == ' ');
             out.push(Word {
-                text,
-                marked: seg.mention.is_some(),
+                text: word,
+                marked,
                 starts_sentence: new_sentence,
                 joined,
+                sentence: id,
             });
             new_sentence = false;
             gap.clear();
@@ -99,10 +113,11 @@ fn words_of(doc: &Document, block: usize) -> Vec<Word<'_>> {
     out
 }
 
-/// Letters, digits, and what names hold inside: apostrophes and dots ("O’Neill", "U.S."). A
-/// hyphen separates ("then-Bolivian" holds the name "Bolivian").
+/// Letters, digits, and what names hold inside: apostrophes and dots ("O’Neill", "U.S."), and an
+/// ampersand, a word of its own between two ("Halvard & Sons"). A hyphen separates
+/// ("then-Bolivian" holds the name "Bolivian").
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '’' | '\'' | '.')
+    c.is_alphanumeric() || matches!(c, '’' | '\'' | '.' | '&')
 }
 
 /// The word without a possessive or a sentence's full stop ("Milei’s" → "Milei", "Peru." →
@@ -113,7 +128,8 @@ fn bare(word: &str) -> &str {
         .or_else(|| word.strip_suffix("'s"))
         .unwrap_or(word);
     let w = w.trim_matches(|c| matches!(c, '’' | '\''));
-    if w.ends_with('.') && !is_acronym(w) {
+    // A full stop ends a sentence, not "U.S." (whose dots are inside it too).
+    if w.ends_with('.') && !w[..w.len() - 1].contains('.') {
         w.trim_end_matches('.')
     } else {
         w
@@ -140,6 +156,55 @@ pub fn unmarked(doc: &Document, known: &dyn Fn(&str) -> bool, titles: &[String])
     let blocks: Vec<Vec<Word>> = (0..=doc.paragraphs.len())
         .map(|b| words_of(doc, b))
         .collect();
+    find(&blocks, &plain, known, titles, false)
+        .into_iter()
+        .map(|(block, _, text)| Unmarked { block, text })
+        .collect()
+}
+
+/// A name as a draft finds it in the raw text: its block, its sentence there (an index into
+/// [`crate::sentence::sentences`] of the block) and its words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    pub block: usize,
+    pub sentence: usize,
+    pub text: String,
+}
+
+/// Every name of a text not yet annotated (`blocks`: the headline, then the paragraphs), found as
+/// [`unmarked`] finds the names nobody marked, each run whole (a capitalised word that starts the
+/// sentence included): what a draft of its actors starts from.
+pub fn names_in(blocks: &[&str], known: &dyn Fn(&str) -> bool, titles: &[String]) -> Vec<Found> {
+    let words: Vec<Vec<Word>> = blocks
+        .iter()
+        .map(|text| {
+            let ranges = crate::sentence::sentences(text);
+            words_in(
+                ranges
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, r)| (&text[r], false, i)),
+            )
+        })
+        .collect();
+    find(&words, &[], known, titles, true)
+        .into_iter()
+        .map(|(block, sentence, text)| Found {
+            block,
+            sentence,
+            text,
+        })
+        .collect()
+}
+
+/// The runs of name-like words that nobody marked: `(block, sentence, text)`.
+fn find(
+    blocks: &[Vec<Word>],
+    plain: &[&str],
+    known: &dyn Fn(&str) -> bool,
+    titles: &[String],
+    whole: bool,
+) -> Vec<(usize, usize, String)> {
     // Words the article itself writes capitalised within a sentence (not the words of its plain
     // phrases, "River" of "Lune River"): names, also at the start of a sentence ("Ferrant
     // despachó…") or in a headline.
@@ -189,10 +254,11 @@ pub fn unmarked(doc: &Document, known: &dyn Fn(&str) -> bool, titles: &[String])
             }
             let run = &words[i..end];
             i = end;
+            let sentence = run[0].sentence;
             out.extend(
-                unmarked_in(run, &plain, &titles, &name_like)
+                unmarked_in(run, plain, &titles, &name_like, whole)
                     .into_iter()
-                    .map(|text| Unmarked { block, text }),
+                    .map(|text| (block, sentence, text)),
             );
         }
     }
@@ -208,6 +274,7 @@ fn unmarked_in(
     plain: &[&str],
     titles: &[Vec<&str>],
     name_like: &dyn Fn(&Word) -> bool,
+    whole: bool,
 ) -> Vec<String> {
     let join =
         |ws: &[Word]| bare(&ws.iter().map(|w| w.text).collect::<Vec<_>>().join(" ")).to_string();
@@ -254,8 +321,13 @@ fn unmarked_in(
         }
     }
     if nothing_marked && plain_here.is_empty() && !found.is_empty() && run.iter().any(name_like) {
-        // Unmarked as a whole: named as written, from its first name-like word.
-        let first = run.iter().position(name_like).unwrap_or(0);
+        // Unmarked as a whole: named as written, from its first name-like word (for a draft,
+        // from its first word: "Marta Ibarzo" at a sentence's start).
+        let first = if whole {
+            0
+        } else {
+            run.iter().position(name_like).unwrap_or(0)
+        };
         let last = run
             .iter()
             .rposition(|w| !CONNECTORS.contains(&w.text))

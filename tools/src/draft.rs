@@ -1,0 +1,349 @@
+//! A first `actors.toml` drafted from an article's text alone (`rig new SLUG TEXT`): the names the
+//! check for unmarked names finds (`article_model::source::coverage::names_in`), grouped into
+//! actors. Countries by the `keshvar` crate (name and demonym are one actor: "Bolivian" and
+//! "Bolivia"), organisations and companies by their acronyms and the words their names carry
+//! ("Union", "Bank", "Partido"…), people by the rest of the multi-word names, each later short form
+//! ("Arce", "Milei’s") joined to the one name that holds it. Nothing is invented: each actor's
+//! `role` and `description` are TODOs the build refuses until an editor writes them, and every
+//! sentence that names two drafted actors is offered as a commented relation to fill in.
+
+use std::collections::BTreeMap;
+
+use article_model::source::coverage;
+
+use crate::names;
+
+/// Words an organisation's name carries, in the languages the rig ships. Written here: no crate
+/// classifies names.
+const ORGANISATION: &[&str] = &[
+    "Union",
+    "Community",
+    "Council",
+    "Commission",
+    "Authority",
+    "Party",
+    "Parliament",
+    "Ministry",
+    "Bank",
+    "Assembly",
+    "Court",
+    "Agency",
+    "Organization",
+    "Organisation",
+    "Fund",
+    "Forum",
+    "Alliance",
+    "Army",
+    "Unión",
+    "Comunidad",
+    "Consejo",
+    "Comisión",
+    "Autoridad",
+    "Partido",
+    "Parlamento",
+    "Ministerio",
+    "Banco",
+    "Asamblea",
+    "Tribunal",
+    "Agencia",
+    "Organización",
+    "Fondo",
+    "Alianza",
+    "Ejército",
+];
+/// Articles before a name, not part of it ("The United States"). Written here, as the above.
+const ARTICLES: &[&str] = &["The", "A", "An", "El", "La", "Los", "Las", "Un", "Una"];
+/// Words that start a sentence before a name and are never part of one ("Her Borvanian…").
+const DETERMINERS: &[&str] = &[
+    "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "Este", "Esta", "Estos",
+    "Estas", "Su", "Sus",
+];
+/// Words a company's name carries.
+const COMPANY: &[&str] = &[
+    "Company",
+    "Group",
+    "Holding",
+    "Holdings",
+    "Corporation",
+    "Corp",
+    "Inc",
+    "Ltd",
+    "Sons",
+    "Hermanos",
+    "Compañía",
+    "Grupo",
+    "Empresa",
+];
+
+/// One drafted actor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    pub kind: &'static str,
+    /// Every form as the text writes it, longest first.
+    pub forms: Vec<String>,
+    pub mentions: usize,
+}
+
+/// The draft: the actors, and the sentences that name two or more of them.
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    pub actors: Vec<Actor>,
+    /// `(sentence, ids of the actors it names)`.
+    pub candidates: Vec<(String, Vec<String>)>,
+}
+
+fn id_of(name: &str) -> String {
+    let ascii = deunicode::deunicode(name).to_lowercase();
+    let parts: Vec<&str> = ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.join("-")
+}
+
+/// Drafts the actors of `text` (an article.txt), in `language`, whose titles are `titles`.
+pub fn draft(text: &str, language: &str, titles: &[String]) -> Draft {
+    let blocks: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.trim_end_matches('\r'))
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let known = names::known_names(language);
+    let found = coverage::names_in(&blocks, &|w| known.contains(w), titles);
+
+    // Each found name, without the titles before it.
+    let strip_titles = |mut t: &str| -> String {
+        loop {
+            let Some(title) = titles
+                .iter()
+                .find(|ti| t.starts_with(ti.as_str()) && t[ti.len()..].starts_with(' '))
+            else {
+                return t.to_string();
+            };
+            t = &t[title.len() + 1..];
+        }
+    };
+    // key → (name, kind, forms with counts)
+    let mut groups: BTreeMap<String, (String, &'static str, BTreeMap<String, usize>)> =
+        BTreeMap::new();
+    let mut at: Vec<(usize, usize, String)> = Vec::new();
+    let mut singles: Vec<(usize, usize, String)> = Vec::new();
+    // "X de Y", "X of Y" where the text also names Y alone: two names ("Partido Marinero de
+    // Ostrania" is "Partido Marinero" and "Ostrania"), the head kept whole when it is one word
+    // ("República de Calandra").
+    let alone: std::collections::HashSet<&str> = found
+        .iter()
+        .map(|f| f.text.as_str())
+        .filter(|t| !t.contains(' '))
+        .collect();
+    let mut forms_found: Vec<coverage::Found> = Vec::new();
+    // The headline is left out: written in title case, it runs every word together, and its
+    // names come again in the text.
+    for f in found.iter().filter(|f| f.block > 0) {
+        let mut pieces: Vec<String> = Vec::new();
+        let mut text = strip_titles(&f.text);
+        // An article before a name of more than one word, or before a country ("The United
+        // States"); not before a one-word name ("La Paz").
+        if let Some((first, rest)) = text.split_once(' ') {
+            if DETERMINERS.contains(&first)
+                || ARTICLES.contains(&first)
+                    && (rest.contains(' ') || names::country_of(language, rest).is_some())
+            {
+                text = rest.to_string();
+            }
+        }
+        // A demonym or country before a title and a name: two names ("Bolivian President Luis
+        // Arce" is Bolivia and Luis Arce).
+        while let Some((first, rest)) = text.split_once(' ') {
+            if names::country_of(language, first).is_none() {
+                break;
+            }
+            pieces.push(first.to_string());
+            text = strip_titles(rest);
+        }
+        for piece in pieces {
+            forms_found.push(coverage::Found {
+                block: f.block,
+                sentence: f.sentence,
+                text: piece,
+            });
+        }
+        let split = [" de ", " of ", " del "]
+            .iter()
+            .find_map(|p| text.rsplit_once(p))
+            .filter(|(_, tail)| alone.contains(tail));
+        let mut push = |t: &str| {
+            forms_found.push(coverage::Found {
+                block: f.block,
+                sentence: f.sentence,
+                text: t.to_string(),
+            })
+        };
+        match split {
+            Some((head, tail)) => {
+                push(if head.contains(' ') { head } else { &text });
+                push(tail);
+            }
+            None => push(&text),
+        }
+    }
+    for f in &forms_found {
+        let form = f.text.clone();
+        if form.is_empty() || titles.contains(&form) {
+            continue;
+        }
+        let words: Vec<&str> = form.split(' ').collect();
+        let key = if let Some((code, name)) = names::country_of(language, &form) {
+            groups
+                .entry(format!("country:{code}"))
+                .or_insert((name, "country", BTreeMap::new()));
+            format!("country:{code}")
+        } else if words.len() == 1 && !form.chars().any(char::is_lowercase) {
+            groups
+                .entry(form.clone())
+                .or_insert((form.clone(), "organisation", BTreeMap::new()));
+            form.clone()
+        } else if words.len() == 1 {
+            // Decided below, once every longer name is known.
+            singles.push((f.block, f.sentence, form));
+            continue;
+        } else {
+            let kind = if words.iter().any(|w| COMPANY.contains(w)) {
+                "company"
+            } else if words.iter().any(|w| ORGANISATION.contains(w)) {
+                "organisation"
+            } else {
+                "person"
+            };
+            groups
+                .entry(form.clone())
+                .or_insert((form.clone(), kind, BTreeMap::new()));
+            form.clone()
+        };
+        *groups
+            .get_mut(&key)
+            .expect("inserted")
+            .2
+            .entry(form)
+            .or_default() += 1;
+        at.push((f.block, f.sentence, key));
+    }
+    // A single word: a later short form of the one longer name that holds it ("Arce", "Lula"),
+    // else an actor of its own (a country the data does not know, an organisation, a surname).
+    for (block, sentence, word) in singles {
+        let holders: Vec<String> = groups
+            .iter()
+            .filter(|(_, (name, kind, _))| *kind != "country" && name.split(' ').any(|w| w == word))
+            .map(|(k, _)| k.clone())
+            .collect();
+        let key = match holders.as_slice() {
+            [one] => one.clone(),
+            _ => {
+                groups.entry(word.clone()).or_insert((
+                    word.clone(),
+                    "organisation",
+                    BTreeMap::new(),
+                ));
+                word.clone()
+            }
+        };
+        *groups
+            .get_mut(&key)
+            .expect("there")
+            .2
+            .entry(word)
+            .or_default() += 1;
+        at.push((block, sentence, key));
+    }
+
+    let mut ids: BTreeMap<String, String> = BTreeMap::new();
+    let mut actors: Vec<Actor> = Vec::new();
+    for (key, (name, kind, forms)) in &groups {
+        let mut id = id_of(name);
+        while ids.values().any(|v| *v == id) {
+            id.push_str("-2");
+        }
+        ids.insert(key.clone(), id.clone());
+        let mut forms: Vec<String> = forms.keys().cloned().collect();
+        forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        actors.push(Actor {
+            id,
+            name: name.clone(),
+            kind,
+            mentions: groups[key].2.values().sum(),
+            forms,
+        });
+    }
+    // Most named first.
+    actors.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.name.cmp(&b.name)));
+
+    // The sentences that name two or more actors.
+    let mut by_sentence: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
+    for (block, sentence, key) in &at {
+        let list = by_sentence.entry((*block, *sentence)).or_default();
+        let id = ids[key].clone();
+        if !list.contains(&id) {
+            list.push(id);
+        }
+    }
+    let candidates = by_sentence
+        .into_iter()
+        .filter(|(_, ids)| ids.len() >= 2)
+        .map(|((block, sentence), ids)| {
+            let ranges = article_model::sentence::sentences(blocks[block]);
+            (
+                blocks[block][ranges[sentence].clone()].trim().to_string(),
+                ids,
+            )
+        })
+        .collect();
+    Draft { actors, candidates }
+}
+
+/// A TOML basic string (JSON's escapes are TOML's).
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s).expect("a string serialises")
+}
+
+/// The drafted `actors.toml`.
+pub fn actors_toml(draft: &Draft) -> String {
+    let mut out = String::from(
+        "# Drafted from the text by `rig new`: every name the text writes, grouped into actors. Check each:\n\
+         # delete what is no actor of this story (or list it in `plain` in article.toml), merge what is\n\
+         # one actor, check `kind`, and write `role` and `description` (facts you are sure of, as of the\n\
+         # article's date): the build refuses an actor whose role or description is still TODO.\n",
+    );
+    for a in &draft.actors {
+        out += &format!(
+            "\n[[actor]]\nid = {}\nname = {}\nkind = {}   # guessed: person | country | organisation | company\nrole = \"TODO\"\ndescription = \"TODO\"\nforms = [{}]   # {} mention{} in the text\n",
+            quoted(&a.id),
+            quoted(&a.name),
+            quoted(a.kind),
+            a.forms.iter().map(|f| quoted(f)).collect::<Vec<_>>().join(", "),
+            a.mentions,
+            if a.mentions == 1 { "" } else { "s" },
+        );
+    }
+    out
+}
+
+/// The relation candidates, as commented `[[relation]]` tables for `relations.toml`.
+pub fn relation_candidates(draft: &Draft) -> String {
+    let mut out = String::from(
+        "\n# Drafted: each sentence below names two or more drafted actors. To make one a relation,\n\
+         # uncomment it, choose its type and who does what to whom, and cut the quote to the words that\n\
+         # say it (verbatim); the label says no more than the quote.\n",
+    );
+    for (sentence, ids) in &draft.candidates {
+        out += &format!(
+            "\n# [[relation]]\n# id = \"TODO\"\n# type = \"TODO\"\n# from = {}   # of: {}\n# to = {}\n# label = \"TODO\"\n# quote = {}\n",
+            quoted(&ids[0]),
+            ids.join(", "),
+            quoted(&ids[1]),
+            quoted(sentence),
+        );
+    }
+    out
+}

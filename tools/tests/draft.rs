@@ -1,0 +1,80 @@
+//! The draft of an article's actors, measured against the site's articles (a long opinion piece,
+//! a news brief, a Spanish news piece), whose hand-made annotations are the reference: a drafted
+//! actor finds a reference actor when one of its forms is one of the reference's forms or its
+//! name. Recall (reference actors found) must be at least 90 %, precision (drafted actors that are
+//! reference actors) at least 70 %.
+
+use std::path::Path;
+
+use article_model::source::ActorsFile;
+use article_tools::draft;
+use article_tools::site;
+
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+
+#[test]
+fn the_draft_finds_the_actors_an_editor_annotated() {
+    let content = Path::new(ROOT).join("content");
+    let locales = site::read_locales(&content).unwrap();
+    let mut lines = Vec::new();
+    for slug in site::articles(&content).unwrap() {
+        let doc = site::compile_article(&content, &slug, &locales).unwrap();
+        let text = std::fs::read_to_string(content.join(&slug).join("article.txt")).unwrap();
+        let titles = &locales.find(&doc.settings.language).unwrap().titles;
+        let d = draft::draft(&text, &doc.settings.language, titles);
+        // The reference: each actor's name and forms, as actors.toml writes them.
+        let file: ActorsFile = toml::from_str(
+            &std::fs::read_to_string(content.join(&slug).join("actors.toml")).unwrap(),
+        )
+        .unwrap();
+        let reference: Vec<Vec<String>> = file
+            .actor
+            .iter()
+            .map(|a| {
+                let mut names = vec![a.name.get_ref().clone()];
+                names.extend(a.forms.get_ref().iter().map(|f| f.get_ref().clone()));
+                names
+            })
+            .collect();
+        let matches = |forms: &[String], r: &[String]| forms.iter().any(|f| r.contains(f));
+        let found = reference
+            .iter()
+            .filter(|r| d.actors.iter().any(|a| matches(&a.forms, r)))
+            .count();
+        let right = d
+            .actors
+            .iter()
+            .filter(|a| reference.iter().any(|r| matches(&a.forms, r)))
+            .count();
+        let recall = found as f64 / reference.len() as f64;
+        let precision = right as f64 / d.actors.len() as f64;
+        let missed: Vec<&String> = reference
+            .iter()
+            .filter(|r| !d.actors.iter().any(|a| matches(&a.forms, r)))
+            .map(|r| &r[0])
+            .collect();
+        let extra: Vec<&String> = d
+            .actors
+            .iter()
+            .filter(|a| !reference.iter().any(|r| matches(&a.forms, r)))
+            .map(|a| &a.name)
+            .collect();
+        lines.push(format!(
+            "{slug}: recall {:.0}% ({found} of {} actors), precision {:.0}% ({right} of {} drafted); missed {missed:?}; not actors {extra:?}",
+            recall * 100.0,
+            reference.len(),
+            precision * 100.0,
+            d.actors.len()
+        ));
+        assert!(
+            recall >= 0.9 && precision >= 0.7,
+            "{}",
+            lines.last().unwrap()
+        );
+        // The draft is the shape actors.toml takes, with TODOs the build refuses.
+        let toml = draft::actors_toml(&d);
+        assert_eq!(toml.matches("[[actor]]").count(), d.actors.len());
+        assert_eq!(toml.matches("role = \"TODO\"").count(), d.actors.len());
+    }
+    println!("{}", lines.join("\n"));
+}
