@@ -96,6 +96,9 @@ addEventListener('message', (e) => {
     '/blocked.html': html(page('Host that blocks frames', snippet(), `<meta http-equiv="Content-Security-Policy" content="frame-src 'none'">`)),
     // A host page whose markup asks the script to frame another site.
     '/foreign.html': html(page('Host asking for another site', snippet('http://127.0.0.9:9/elsewhere/'))),
+    // A host that caps the frame's height and says nothing to it (a theme's CSS, an AMP layout, a
+    // CMS's fixed box): the article scrolls inside.
+    '/capped.html': html(page('Capped frame host', `<div style="height: 400px"></div>\n<iframe src="${articleOrigin}/" title="${title}" style="width: 100%; max-width: 720px; height: 600px; border: 0"></iframe>`)),
     // The embed far down a long page, reached by scrolling.
     '/far.html': html(page('Long host page', `<div style="height: 5000px"></div>\n${snippet()}`)),
   };
@@ -312,6 +315,43 @@ export function defineEmbedTests({ E, outDir }) {
     // The secret in the address is not taken for a selection.
     assert.equal(await frame.evaluate(() => document.querySelectorAll('.xa-sel').length), 0);
     console.log(`# WordPress: frame ${want} px for ${content} px of article`);
+  });
+
+  test('embed: a frame of capped height scrolls inside, to the end, and opens a card within the part of it on screen', { viewport: { width: 1100, height: 700 } }, async ({ page, origin, hostOrigin }) => {
+    await page.goto(`${hostOrigin}/capped.html`);
+    const frame = await articleFrame(page, origin);
+    await ready(frame);
+    // The host scrolled so that the frame's top is 300 px down: its lower 200 px are off screen.
+    await page.evaluate(() => scrollBy(0, document.querySelector('iframe').getBoundingClientRect().top - 300));
+    const box = await page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().toJSON());
+    assert.ok(Math.abs(box.top - 300) < 2 && Math.abs(box.height - 600) < 1, JSON.stringify(box));
+    // A name 100 px down the frame: a card below it would fit in the frame, not on the screen.
+    const m = await frame.evaluate(() => {
+      const el = [...document.querySelectorAll('article .xa-mention')].find((x) => x.getBoundingClientRect().top > 200);
+      // (Not scrollIntoView, which would scroll the host too.)
+      scrollBy(0, el.getBoundingClientRect().top - 100);
+      const r = el.getBoundingClientRect();
+      return { x: r.left + Math.min(r.width, 30) / 2, y: r.top + r.height / 2 };
+    });
+    await settle(frame);
+    await page.mouse.move(box.left + m.x + 20, box.top + m.y - 40);
+    await page.mouse.move(box.left + m.x, box.top + m.y, { steps: 4 });
+    await waitCard(frame);
+    const card = await frame.evaluate(() => document.getElementById(xaIds.card).getBoundingClientRect().toJSON());
+    const top = box.top + card.top;
+    const bottom = box.top + card.bottom;
+    assert.ok(top >= box.top - 1 && bottom <= 700 + 1, `the card spans ${Math.round(top)}–${Math.round(bottom)} px of a 700 px screen (the frame from ${Math.round(box.top)})`);
+    // The wheel over the frame scrolls it to the article's end.
+    await page.mouse.move(box.left + 40, box.top + 60);
+    for (let i = 0, last = -1; i < 40; i++) {
+      await page.mouse.wheel(0, 800);
+      await page.waitForTimeout(80);
+      const y = await frame.evaluate(() => scrollY);
+      if (y === last) break;
+      last = y;
+    }
+    const end = await frame.evaluate(() => ({ y: scrollY, max: document.documentElement.scrollHeight - innerHeight }));
+    assert.ok(end.max > 0 && end.y >= end.max - 2, `the frame scrolled to ${end.y} of ${end.max}`);
   });
 
   test('embed: AMP\'s amp-iframe protocol: the frame asks for its height with embed-size and gets it', { viewport: { width: 1100, height: 800 } }, async ({ page, origin, hostOrigin }) => {
