@@ -84,6 +84,9 @@ pub struct Actor {
     /// Every form as the text writes it, longest first.
     pub forms: Vec<String>,
     pub mentions: usize,
+    /// Forms an editor should look at where they stand, with why, and up to two of their contexts
+    /// (ready to become overrides in mentions.toml).
+    pub checks: Vec<(String, &'static str, Vec<String>)>,
 }
 
 /// The draft: the actors, and the sentences that name two or more of them.
@@ -130,6 +133,8 @@ pub fn draft(text: &str, language: &str, titles: &[String]) -> Draft {
         BTreeMap::new();
     let mut at: Vec<(usize, usize, String)> = Vec::new();
     let mut singles: Vec<(usize, usize, String)> = Vec::new();
+    // Where each form of each group stands: (block, sentence).
+    let mut seen: BTreeMap<(String, String), Vec<(usize, usize)>> = BTreeMap::new();
     // "X de Y", "X of Y" where the text also names Y alone: two names ("Partido Marinero de
     // Ostrania" is "Partido Marinero" and "Ostrania"), the head kept whole when it is one word
     // ("República de Calandra").
@@ -222,6 +227,9 @@ pub fn draft(text: &str, language: &str, titles: &[String]) -> Draft {
                 .or_insert((form.clone(), kind, BTreeMap::new()));
             form.clone()
         };
+        seen.entry((key.clone(), form.clone()))
+            .or_default()
+            .push((f.block, f.sentence));
         *groups
             .get_mut(&key)
             .expect("inserted")
@@ -249,6 +257,9 @@ pub fn draft(text: &str, language: &str, titles: &[String]) -> Draft {
                 word.clone()
             }
         };
+        seen.entry((key.clone(), word.clone()))
+            .or_default()
+            .push((block, sentence));
         *groups
             .get_mut(&key)
             .expect("there")
@@ -268,12 +279,38 @@ pub fn draft(text: &str, language: &str, titles: &[String]) -> Draft {
         ids.insert(key.clone(), id.clone());
         let mut forms: Vec<String> = forms.keys().cloned().collect();
         forms.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        // Ambiguous forms: a demonym or other name of a country (its people, its government, its
+        // capital?), and a short form joined to a longer name (the same one everywhere?).
+        let checks = forms
+            .iter()
+            .filter(|f| *f != name)
+            .filter_map(|f| {
+                let why = if *kind == "country" {
+                    "may name the country, its government or its people"
+                } else if !f.contains(' ') {
+                    "is a short form joined to this name: is it the same one everywhere?"
+                } else {
+                    return None;
+                };
+                let contexts = seen
+                    .get(&(key.clone(), f.clone()))
+                    .map(|at| {
+                        at.iter()
+                            .take(2)
+                            .map(|&(b, sn)| context(blocks[b], sn, f))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                Some((f.clone(), why, contexts))
+            })
+            .collect();
         actors.push(Actor {
             id,
             name: name.clone(),
             kind,
             mentions: groups[key].2.values().sum(),
             forms,
+            checks,
         });
     }
     // Most named first.
@@ -302,6 +339,24 @@ pub fn draft(text: &str, language: &str, titles: &[String]) -> Draft {
     Draft { actors, candidates }
 }
 
+/// The words around `form` in sentence `sentence` of `block`, as an override's `context` takes
+/// them: up to five words each side.
+fn context(block: &str, sentence: usize, form: &str) -> String {
+    let ranges = article_model::sentence::sentences(block);
+    let text = block[ranges[sentence].clone()].trim();
+    let Some(at) = text.find(form) else {
+        return text.to_string();
+    };
+    let before: Vec<&str> = text[..at].split(' ').collect();
+    let after: Vec<&str> = text[at + form.len()..].split(' ').collect();
+    let start = before.len().saturating_sub(6);
+    format!(
+        "{}{form}{}",
+        before[start..].join(" "),
+        after[..after.len().min(6)].join(" ")
+    )
+}
+
 /// A TOML basic string (JSON's escapes are TOML's).
 fn quoted(s: &str) -> String {
     serde_json::to_string(s).expect("a string serialises")
@@ -316,8 +371,15 @@ pub fn actors_toml(draft: &Draft) -> String {
          # article's date): the build refuses an actor whose role or description is still TODO.\n",
     );
     for a in &draft.actors {
+        out.push('\n');
+        for (form, why, contexts) in &a.checks {
+            out += &format!("# Check: {} {why}\n", quoted(form));
+            for c in contexts {
+                out += &format!("#   {}\n", quoted(c));
+            }
+        }
         out += &format!(
-            "\n[[actor]]\nid = {}\nname = {}\nkind = {}   # guessed: person | country | organisation | company\nrole = \"TODO\"\ndescription = \"TODO\"\nforms = [{}]   # {} mention{} in the text\n",
+            "[[actor]]\nid = {}\nname = {}\nkind = {}   # guessed: person | country | organisation | company\nrole = \"TODO\"\ndescription = \"TODO\"\nforms = [{}]   # {} mention{} in the text\n",
             quoted(&a.id),
             quoted(&a.name),
             quoted(a.kind),

@@ -75,6 +75,19 @@ fn the_draft_finds_the_actors_an_editor_annotated() {
         let toml = draft::actors_toml(&d);
         assert_eq!(toml.matches("[[actor]]").count(), d.actors.len());
         assert_eq!(toml.matches("role = \"TODO\"").count(), d.actors.len());
+        // Ambiguous forms come with their contexts, words of the article as written (what an
+        // override's `context` takes).
+        let checks: Vec<_> = d.actors.iter().flat_map(|a| &a.checks).collect();
+        assert!(!checks.is_empty(), "{slug}: no form to check");
+        for (form, _, contexts) in checks {
+            assert!(!contexts.is_empty(), "{form}");
+            for c in contexts {
+                assert!(
+                    text.contains(c.as_str()) && c.contains(form.as_str()),
+                    "{form}: {c:?}"
+                );
+            }
+        }
     }
     println!("{}", lines.join("\n"));
 }
