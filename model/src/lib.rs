@@ -46,6 +46,8 @@ pub struct Document {
     pub paragraphs: Vec<Block>,
     /// The block (0 the headline, 1.. the paragraphs) of each mention.
     pub mention_blocks: Vec<u16>,
+    /// The line of `article.txt` each block came from, for what the build says of the text.
+    pub block_lines: Vec<usize>,
     pub graph: Graph,
     pub settings: Settings,
     /// The interface's words only the prerendered page says.

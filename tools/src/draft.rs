@@ -113,8 +113,7 @@ pub fn draft(text: &str, language: &str, titles: &[String]) -> Draft {
         .map(|l| l.trim_end_matches('\r'))
         .filter(|l| !l.trim().is_empty())
         .collect();
-    let known = names::known_names(language);
-    let found = coverage::names_in(&blocks, &|w| known.contains(w), titles);
+    let found = coverage::names_in(&blocks, &|w| names::is_known(language, w), titles);
 
     // Each found name, without the titles before it.
     let strip_titles = |mut t: &str| -> String {

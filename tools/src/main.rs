@@ -205,7 +205,7 @@ fn check(args: Args) -> Result<bool, String> {
     for slug in slugs {
         match site::compile_article(&args.options.content, &slug, &locales) {
             Ok(doc) => {
-                for w in site::unmarked_names(&args.options.content, &slug, &doc, &locales) {
+                for w in site::name_warnings(&args.options.content, &slug, &doc, &locales) {
                     eprintln!("warning: {w}");
                 }
                 if args.show {

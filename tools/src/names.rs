@@ -6,17 +6,22 @@
 //! a first release build of `keshvar` with its translations takes 20 s; with its subdivisions too
 //! (which would know capitals such as "La Paz") 1 min 47 s, so capitals are left to the editor.
 
-use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
 use article_model::source::coverage;
 use article_model::source::ContentError;
 use article_model::Document;
 
-/// The country names and demonyms of `language` (a BCP 47 tag; its primary subtag is used).
-pub fn known_names(language: &str) -> &'static HashSet<String> {
-    static CACHE: OnceLock<Mutex<HashMap<String, &'static HashSet<String>>>> = OnceLock::new();
+/// The countries as `language` writes them: every name and demonym (ISO 3166 short names
+/// without their parentheses, common names, English nationalities, the names in the language),
+/// each with its country's ISO code, lowercase, and the country's name in the language.
+type Countries = HashMap<String, (String, String)>;
+
+/// [`Countries`] for `language` (a BCP 47 tag; its primary subtag is used), read from keshvar
+/// once per language.
+fn countries(language: &str) -> &'static Countries {
+    static CACHE: OnceLock<Mutex<HashMap<String, &'static Countries>>> = OnceLock::new();
     let primary = language
         .split('-')
         .next()
@@ -27,93 +32,69 @@ pub fn known_names(language: &str) -> &'static HashSet<String> {
         .lock()
         .expect("not poisoned");
     cache.entry(primary.clone()).or_insert_with(|| {
-        let mut names = HashSet::new();
+        // "Bolivia (Plurinational State of)" is known as "Bolivia".
+        let plain = |name: &str| name.split(" (").next().unwrap_or(name).trim().to_string();
+        let mut names = Countries::new();
         for country in keshvar::CountryIterator::new() {
-            let mut add = |name: &str| {
-                // "Bolivia (Plurinational State of)" is known as "Bolivia".
-                let name = name.split(" (").next().unwrap_or(name).trim();
-                if !name.is_empty() {
-                    names.insert(name.to_string());
-                }
+            let short = plain(country.iso_short_name());
+            let translated = country
+                .translations()
+                .get(primary.as_str())
+                .map(|n| plain(n));
+            let code = format!("{:?}", country.alpha2()).to_lowercase();
+            let display = if primary == "en" {
+                short.clone()
+            } else {
+                translated.clone().unwrap_or_else(|| short.clone())
             };
+            let mut all: Vec<String> = country
+                .unofficial_name_list()
+                .iter()
+                .map(|n| plain(n))
+                .collect();
+            all.extend(translated);
             if primary == "en" {
-                add(country.iso_short_name());
-                if let Some(n) = country.maybe_nationality() {
-                    add(n);
-                }
+                all.push(short);
+                all.extend(country.maybe_nationality().map(plain));
             }
-            if let Some(n) = country.translations().get(primary.as_str()) {
-                add(n);
-            }
-            for n in country.unofficial_name_list() {
-                add(n);
+            for name in all.into_iter().filter(|n| !n.is_empty()) {
+                names
+                    .entry(name)
+                    .or_insert_with(|| (code.clone(), display.clone()));
             }
         }
         Box::leak(Box::new(names))
     })
 }
 
+/// Whether `word` is a country's name or demonym in `language`.
+pub fn is_known(language: &str, word: &str) -> bool {
+    countries(language).contains_key(word)
+}
+
 /// The country a name or demonym stands for in `language` ("Bolivian", "Bolivians" → Bolivia):
 /// its ISO code, lowercase (an actor id), and its name as the language writes it.
 pub fn country_of(language: &str, word: &str) -> Option<(String, String)> {
-    let primary = language
-        .split('-')
-        .next()
-        .unwrap_or(language)
-        .to_lowercase();
-    let singular = word.strip_suffix('s').filter(|w| w.len() > 3);
-    keshvar::CountryIterator::new().find_map(|country| {
-        let short = country.iso_short_name();
-        let short = short.split(" (").next().unwrap_or(short);
-        let translated = country.translations().get(primary.as_str()).copied();
-        let mut names: Vec<&str> = country.unofficial_name_list().to_vec();
-        names.extend(translated);
-        if primary == "en" {
-            names.push(short);
-            names.extend(country.maybe_nationality());
-        }
-        let hit = names.iter().any(|n| {
-            n.split(" (").next() == Some(word)
-                || Some(n.split(" (").next().unwrap_or(n)) == singular
-        });
-        hit.then(|| {
-            let name = if primary == "en" {
-                short
-            } else {
-                translated.unwrap_or(short)
-            };
-            (
-                format!("{:?}", country.alpha2()).to_lowercase(),
-                name.to_string(),
-            )
+    let countries = countries(language);
+    countries
+        .get(word)
+        .or_else(|| {
+            word.strip_suffix('s')
+                .filter(|w| w.len() > 3)
+                .and_then(|w| countries.get(w))
         })
-    })
+        .cloned()
 }
 
-/// Every name-like text of the article that no actor's form covers, as `article.txt:line` errors
-/// (`slug/article.txt`, as the other content errors name it).
-pub fn unmarked(
-    dir: &Path,
-    article_file: &str,
-    doc: &Document,
-    titles: &[String],
-) -> Vec<ContentError> {
-    let known = known_names(&doc.settings.language);
-    // Each word of a multi-word name is looked up alone too ("United States" holds "United").
-    let is_known = |word: &str| known.contains(word);
-    // The line of each block: the article's non-blank lines, in order.
-    let text = std::fs::read_to_string(dir.join("article.txt")).unwrap_or_default();
-    let lines: Vec<usize> = text
-        .split('\n')
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, _)| i + 1)
-        .collect();
-    coverage::unmarked(doc, &is_known, titles)
+/// Every name-like text of the article that no actor's form covers, as errors at its line of
+/// `article_file` (as the other content errors name it).
+pub fn unmarked(article_file: &str, doc: &Document, titles: &[String]) -> Vec<ContentError> {
+    let language = doc.settings.language.as_str();
+    coverage::unmarked(doc, &|word| is_known(language, word), titles)
         .into_iter()
         .map(|u| ContentError {
             file: article_file.to_string(),
-            line: lines.get(u.block).copied().unwrap_or(1),
+            line: doc.block_lines.get(u.block).copied().unwrap_or(1),
             message: format!(
                 "{:?} is not marked; add it to an actor's forms in actors.toml, or to `plain` in article.toml if it names no actor of this story",
                 u.text

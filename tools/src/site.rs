@@ -136,16 +136,26 @@ pub fn unmarked_names(
     doc: &Document,
     locales: &Locales,
 ) -> Vec<ContentError> {
-    let dir = content.join(slug);
     let titles = locales
         .find(&doc.settings.language)
         .map_or(&[][..], |l| &l.titles[..]);
-    crate::names::unmarked(
-        &dir,
-        &dir.join("article.txt").display().to_string(),
-        doc,
-        titles,
-    )
+    let article = content.join(slug).join("article.txt");
+    crate::names::unmarked(&article.display().to_string(), doc, titles)
+}
+
+/// The warnings of an article that is not strict: its names nobody marked. (A strict article
+/// with any does not compile: [`compile_article`] has said so.)
+pub fn name_warnings(
+    content: &Path,
+    slug: &str,
+    doc: &Document,
+    locales: &Locales,
+) -> Vec<ContentError> {
+    if doc.settings.strict {
+        Vec::new()
+    } else {
+        unmarked_names(content, slug, doc, locales)
+    }
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
@@ -300,7 +310,7 @@ pub fn build_articles(
         } else {
             match compile_article(&options.content, slug, locales) {
                 Ok(doc) => {
-                    warnings = unmarked_names(&options.content, slug, &doc, locales)
+                    warnings = name_warnings(&options.content, slug, &doc, locales)
                         .iter()
                         .map(ToString::to_string)
                         .collect();

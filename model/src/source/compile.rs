@@ -634,6 +634,7 @@ fn build(
         title,
         paragraphs: built.collect(),
         mention_blocks,
+        block_lines: blocks.iter().map(|b| b.line).collect(),
         graph: Graph {
             wide: geometry(&wide),
             compact: geometry(&compact),
