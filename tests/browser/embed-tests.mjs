@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from './harness.mjs';
 import { ID } from './ids.mjs';
-import { ready, screenshot, settle, waitCard } from './page.mjs';
+import { cardForNameInFrame, ready, screenshot, settle, waitCard, wheelToEnd } from './page.mjs';
 
 const NAME = 'explorable-article-height';
 
@@ -326,30 +326,11 @@ export function defineEmbedTests({ E, outDir }) {
     const box = await page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().toJSON());
     assert.ok(Math.abs(box.top - 300) < 2 && Math.abs(box.height - 600) < 1, JSON.stringify(box));
     // A name 100 px down the frame: a card below it would fit in the frame, not on the screen.
-    const m = await frame.evaluate(() => {
-      const el = [...document.querySelectorAll('article .xa-mention')].find((x) => x.getBoundingClientRect().top > 200);
-      // (Not scrollIntoView, which would scroll the host too.)
-      scrollBy(0, el.getBoundingClientRect().top - 100);
-      const r = el.getBoundingClientRect();
-      return { x: r.left + Math.min(r.width, 30) / 2, y: r.top + r.height / 2 };
-    });
-    await settle(frame);
-    await page.mouse.move(box.left + m.x + 20, box.top + m.y - 40);
-    await page.mouse.move(box.left + m.x, box.top + m.y, { steps: 4 });
-    await waitCard(frame);
-    const card = await frame.evaluate(() => document.getElementById(xaIds.card).getBoundingClientRect().toJSON());
-    const top = box.top + card.top;
-    const bottom = box.top + card.bottom;
+    const { top, bottom } = await cardForNameInFrame(page, frame, box, { from: 200, down: 100 });
     assert.ok(top >= box.top - 1 && bottom <= 700 + 1, `the card spans ${Math.round(top)}–${Math.round(bottom)} px of a 700 px screen (the frame from ${Math.round(box.top)})`);
     // The wheel over the frame scrolls it to the article's end.
     await page.mouse.move(box.left + 40, box.top + 60);
-    for (let i = 0, last = -1; i < 40; i++) {
-      await page.mouse.wheel(0, 800);
-      await page.waitForTimeout(80);
-      const y = await frame.evaluate(() => scrollY);
-      if (y === last) break;
-      last = y;
-    }
+    await wheelToEnd(page, frame);
     const end = await frame.evaluate(() => ({ y: scrollY, max: document.documentElement.scrollHeight - innerHeight }));
     assert.ok(end.max > 0 && end.y >= end.max - 2, `the frame scrolled to ${end.y} of ${end.max}`);
   });

@@ -301,3 +301,42 @@ export async function printPdf(page, path, { background = false } = {}) {
 function bidiSession(page) {
   return page._connection.toImpl(page).delegate._session;
 }
+
+/**
+ * In an article's `frame`, shown at `box` (its iframe's box in the host's viewport): brings the
+ * first name lower than `from` px to `down` px from the frame's top, scrolling the frame alone
+ * (not scrollIntoView, which would scroll the host too), points at it as a reader would, waits
+ * for its card and returns the card's top and bottom in the host's viewport.
+ */
+export async function cardForNameInFrame(page, frame, box, { from, down }) {
+  const m = await frame.evaluate(
+    ({ from, down }) => {
+      const ms = [...document.querySelectorAll('article .xa-mention')];
+      const el = ms.find((x) => x.getBoundingClientRect().top > from) ?? ms.at(-1);
+      scrollBy(0, el.getBoundingClientRect().top - down);
+      const r = el.getBoundingClientRect();
+      return { x: r.left + Math.min(r.width, 30) / 2, y: r.top + r.height / 2 };
+    },
+    { from, down },
+  );
+  await settle(frame);
+  await page.mouse.move(box.left + m.x + 20, box.top + m.y - 40);
+  await page.mouse.move(box.left + m.x, box.top + m.y, { steps: 4 });
+  await waitCard(frame);
+  const card = await frame.evaluate(() => document.getElementById(xaIds.card).getBoundingClientRect().toJSON());
+  return { top: box.top + card.top, bottom: box.top + card.bottom };
+}
+
+/** Turns the wheel over where the pointer is until the article in `frame` stops scrolling (at
+ * most 40 turns); resolves to its scroll position. */
+export async function wheelToEnd(page, frame) {
+  let last = -1;
+  for (let i = 0; i < 40; i++) {
+    await page.mouse.wheel(0, 800);
+    await page.waitForTimeout(100);
+    const y = await frame.evaluate(() => scrollY);
+    if (y === last) break;
+    last = y;
+  }
+  return last;
+}

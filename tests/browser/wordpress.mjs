@@ -18,7 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadExpectations } from './content.mjs';
 import { DEFAULT_CONTEXT, browsers as openBrowsers, checkTestFonts, forArticle, runAll, test } from './harness.mjs';
-import { ready, settle, waitCard } from './page.mjs';
+import { cardForNameInFrame, ready, wheelToEnd } from './page.mjs';
 import { startServer } from './server.mjs';
 import { startWordPress } from './wordpress-site.mjs';
 
@@ -117,13 +117,7 @@ try {
     const box = await frameBox(page);
     await page.mouse.move(box.left + box.width / 2, Math.min(box.top + box.height, DEFAULT_CONTEXT.viewport.height) - 40);
     // A reader's wheel, until the frame is at its end (its scrolling stops moving).
-    for (let i = 0, last = -1; i < 30; i++) {
-      await page.mouse.wheel(0, 800);
-      await page.waitForTimeout(100);
-      const y = await frame.evaluate(() => scrollY);
-      if (y === last) break;
-      last = y;
-    }
+    await wheelToEnd(page, frame);
     const end = await frame.evaluate(() => {
       const last = document.querySelector('details.xa-table-wrap');
       const r = last.getBoundingClientRect();
@@ -141,22 +135,7 @@ try {
     const box = await frameBox(page);
     assert.ok(Math.abs(box.top) < 2 && box.height === CAP);
     // A name 150 px down the frame: a card below it fits in the frame, not on the screen.
-    const m = await frame.evaluate(() => {
-      const ms = [...document.querySelectorAll('.xa-mention')];
-      const el = ms.find((x) => x.getBoundingClientRect().top > 400) ?? ms.at(-1);
-      scrollBy(0, el.getBoundingClientRect().top - 150);
-      const r = el.getBoundingClientRect();
-      return { id: el.id, x: r.left + Math.min(r.width, 30) / 2, y: r.top + r.height / 2 };
-    });
-    await settle(frame);
-    await page.mouse.move(box.left + m.x + 20, box.top + m.y - 40);
-    await page.mouse.move(box.left + m.x, box.top + m.y, { steps: 4 });
-    await waitCard(frame);
-    const card = await frame.evaluate(() => {
-      const r = document.getElementById(xaIds.card).getBoundingClientRect();
-      return { top: r.top, bottom: r.bottom };
-    });
-    const onScreen = { top: box.top + card.top, bottom: box.top + card.bottom };
+    const onScreen = await cardForNameInFrame(page, frame, box, { from: 400, down: 150 });
     assert.ok(onScreen.top >= -1 && onScreen.bottom <= 600 + 1, `the card spans ${Math.round(onScreen.top)}–${Math.round(onScreen.bottom)} px of a 600 px screen`);
   });
 
