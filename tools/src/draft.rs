@@ -146,7 +146,13 @@ pub fn draft(text: &str, language: &str, titles: &[String]) -> Draft {
     // The headline is left out: written in title case, it runs every word together, and its
     // names come again in the text.
     for f in found.iter().filter(|f| f.block > 0) {
-        let mut pieces: Vec<String> = Vec::new();
+        let mut push = |t: &str| {
+            forms_found.push(coverage::Found {
+                block: f.block,
+                sentence: f.sentence,
+                text: t.to_string(),
+            })
+        };
         let mut text = strip_titles(&f.text);
         // An article before a name of more than one word, or before a country ("The United
         // States"); not before a one-word name ("La Paz").
@@ -164,27 +170,13 @@ pub fn draft(text: &str, language: &str, titles: &[String]) -> Draft {
             if names::country_of(language, first).is_none() {
                 break;
             }
-            pieces.push(first.to_string());
+            push(first);
             text = strip_titles(rest);
-        }
-        for piece in pieces {
-            forms_found.push(coverage::Found {
-                block: f.block,
-                sentence: f.sentence,
-                text: piece,
-            });
         }
         let split = [" de ", " of ", " del "]
             .iter()
             .find_map(|p| text.rsplit_once(p))
             .filter(|(_, tail)| alone.contains(tail));
-        let mut push = |t: &str| {
-            forms_found.push(coverage::Found {
-                block: f.block,
-                sentence: f.sentence,
-                text: t.to_string(),
-            })
-        };
         match split {
             Some((head, tail)) => {
                 push(if head.contains(' ') { head } else { &text });
