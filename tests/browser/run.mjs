@@ -46,8 +46,10 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 // The embed tests run on the longest article: a frame taller than a screen, a table that makes it
 // grow, mentions out of the host's view.
 const embedSlug = [...slugs].sort((a, b) => statSync(join(dist, b, 'index.html')).size - statSync(join(dist, a, 'index.html')).size)[0];
+// What each article's content folder says (each read once: it runs `rig words`).
+const expected = new Map(slugs.map((slug) => [slug, loadExpectations(join(root, 'content', slug))]));
 for (const slug of slugs) {
-  const E = loadExpectations(join(root, 'content', slug));
+  const E = expected.get(slug);
   // Each article's screenshots in a folder of its own.
   const out = join(outDir, slug);
   mkdirSync(out, { recursive: true });
@@ -66,8 +68,9 @@ const syntheticServer = {};
 for (const slug of synthetic.slugs) {
   const out = join(outDir, slug);
   mkdirSync(out, { recursive: true });
-  forArticle({ slug, E: loadExpectations(join(synthetic.content, slug)), server: syntheticServer });
-  defineGraphTests({ E: loadExpectations(join(synthetic.content, slug)), axeSource, outDir: out, shapesOnly: true });
+  const E = loadExpectations(join(synthetic.content, slug));
+  forArticle({ slug, E, server: syntheticServer });
+  defineGraphTests({ E, axeSource, outDir: out, shapesOnly: true });
 }
 // Every word is data: an English article whose locale is wrapped in ⟦ ⟧, in a site of its own; and
 // no English in an article in another language.
@@ -75,12 +78,13 @@ const languageOf = (slug) => /^\s*language\s*=\s*"([^"]+)"/m.exec(readFileSync(j
 const englishSlug = slugs.find((s) => languageOf(s) === 'en');
 const pseudo = buildPseudoSite(root, englishSlug, 'words-pseudo', pseudoLocale);
 const pseudoServer = {};
-forArticle({ slug: 'words-pseudo', E: loadExpectations(join(pseudo.content, 'words-pseudo')), server: pseudoServer });
-definePseudoTests({ E: loadExpectations(join(pseudo.content, 'words-pseudo')), contentDir: join(pseudo.content, 'words-pseudo') });
-const english = loadExpectations(join(root, 'content', englishSlug)).words;
+const pseudoE = loadExpectations(join(pseudo.content, 'words-pseudo'));
+forArticle({ slug: 'words-pseudo', E: pseudoE, server: pseudoServer });
+definePseudoTests({ E: pseudoE, contentDir: join(pseudo.content, 'words-pseudo') });
+const english = expected.get(englishSlug).words;
 for (const slug of slugs.filter((s) => languageOf(s) !== 'en')) {
-  forArticle({ slug, E: loadExpectations(join(root, 'content', slug)) });
-  defineLeakTests({ E: loadExpectations(join(root, 'content', slug)), english, language: languageOf(slug) });
+  forArticle({ slug, E: expected.get(slug) });
+  defineLeakTests({ E: expected.get(slug), english, language: languageOf(slug) });
 }
 forArticle(null);
 if (process.argv[2]) filterTests(process.argv[2]);
@@ -92,7 +96,7 @@ Object.assign(pseudoServer, await startServer(pseudo.dist));
 const pym = readFileSync(require.resolve('pym.js/dist/pym.v1.min.js'), 'utf8');
 // The height the first article's snippet reserves, as the build wrote it.
 const estimate = JSON.parse(readFileSync(join(dist, embedSlug, 'oembed.json'), 'utf8')).height;
-const host = await startHostServer(hostPages(`${server.origin}/${embedSlug}`, server.origin, pym, loadExpectations(join(root, 'content', embedSlug)), estimate));
+const host = await startHostServer(hostPages(`${server.origin}/${embedSlug}`, server.origin, pym, expected.get(embedSlug), estimate));
 const browsers = openBrowsers(require('playwright-core'));
 let result = { passed: 0, failed: 0 };
 try {
