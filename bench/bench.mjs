@@ -3,6 +3,8 @@
 //
 //   bench/run.sh                  builds, then runs this (the one command)
 //   node bench/bench.mjs          measures the current dist/ without rebuilding
+//   node bench/bench.mjs --check  only links this script and its modules, then exits (a test step:
+//                                 the benchmark shares the browser tests' modules)
 //
 // Serves dist/ and /floor.html from a CDN-like server on 127.0.0.1 (bench/server.mjs: HTTP/2 over
 // TLS, brotli), then:
@@ -31,6 +33,9 @@ import { floorPage, startServer, stylesheetOf } from './server.mjs';
 import { CHROMIUM_ARGS, checkTestFonts } from '../tests/browser/harness.mjs';
 import { cardCycles, wasmMemoryProbe } from '../tests/browser/page.mjs';
 import { IN_PAGE } from '../tests/browser/ids.mjs';
+
+// Every static import above is linked before this line runs: reaching it is the check.
+if (process.argv.includes('--check')) process.exit(0);
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');

@@ -22,7 +22,9 @@ import { tmpdir } from 'node:os';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { brotliCompressSync, constants as Z, gzipSync } from 'node:zlib';
-import { CSP, listen, MIME } from '../tests/browser/server.mjs';
+import { csp, listen, MIME } from '../tests/browser/server.mjs';
+
+const CSP = csp();
 
 // Already compressed formats are sent as they are.
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.txt', '.ico']);
