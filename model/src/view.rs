@@ -124,6 +124,12 @@ impl NodeView {
     pub fn role(self) -> Option<&'static str> {
         self.interactive.then_some("button")
     }
+
+    /// The chosen node (its card open from the graph) is the current one of the graph's buttons:
+    /// the class shows it, this says it.
+    pub fn aria_current(self) -> Option<&'static str> {
+        (self.interactive && self.selected).then_some("true")
+    }
 }
 
 /// An edge's changing state, in one layout.
@@ -152,6 +158,11 @@ impl EdgeView {
 
     pub fn role(self) -> Option<&'static str> {
         self.interactive.then_some("button")
+    }
+
+    /// As for [`NodeView::aria_current`]: the chosen line, its quote shown.
+    pub fn aria_current(self) -> Option<&'static str> {
+        (self.interactive && self.selected).then_some("true")
     }
 }
 
@@ -440,6 +451,9 @@ impl View {
                 if was.tabindex() != now.tabindex() {
                     attr(out, id, "tabindex", now.tabindex());
                 }
+                if was.aria_current() != now.aria_current() {
+                    attr(out, id, "aria-current", now.aria_current());
+                }
                 if old.label(a) != self.label(a) {
                     out.push(Patch::Class {
                         id: DomId::Label(layout, a),
@@ -459,6 +473,9 @@ impl View {
                 }
                 if was.tabindex() != now.tabindex() {
                     attr(out, id, "tabindex", now.tabindex());
+                }
+                if was.aria_current() != now.aria_current() {
+                    attr(out, id, "aria-current", now.aria_current());
                 }
             }
             if old.dim() != self.dim() {
@@ -597,6 +614,11 @@ mod tests {
                 }
                 put(id, "tabindex", v.tabindex().unwrap_or_default().into());
                 put(id, "role", v.role().unwrap_or_default().into());
+                put(
+                    id,
+                    "aria-current",
+                    v.aria_current().unwrap_or_default().into(),
+                );
                 let name = v.interactive.then(|| node_name(story, n.actor));
                 put(id, "aria-label", name.unwrap_or_default());
                 put(
@@ -613,6 +635,11 @@ mod tests {
                 }
                 put(id, "tabindex", v.tabindex().unwrap_or_default().into());
                 put(id, "role", v.role().unwrap_or_default().into());
+                put(
+                    id,
+                    "aria-current",
+                    v.aria_current().unwrap_or_default().into(),
+                );
                 let name = v.interactive.then(|| edge_name(story, r));
                 put(id, "aria-label", name.unwrap_or_default());
             }

@@ -129,6 +129,7 @@ fn GraphSvg(props: &GraphSvgProps) -> Html {
                 tabindex={state.tabindex()}
                 role={state.role()}
                 aria-label={label}
+                aria-current={state.aria_current()}
             >
                 <path class="xa-edge-hit" d={path.clone()} />
                 <path class="xa-edge-line" d={path} marker-end={marker} />
@@ -148,6 +149,7 @@ fn GraphSvg(props: &GraphSvgProps) -> Html {
                 tabindex={state.tabindex()}
                 role={state.role()}
                 aria-label={label}
+                aria-current={state.aria_current()}
             >
                 { shape(actor.kind) }
             </g>

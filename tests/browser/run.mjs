@@ -19,6 +19,7 @@ import { defineTests } from './tests.mjs';
 import { defineGraphTests } from './graph-tests.mjs';
 import { defineNoJsTests } from './nojs-tests.mjs';
 import { defineEmbedTests, hostPages } from './embed-tests.mjs';
+import { defineAxTests } from './ax-tests.mjs';
 import { defineDeviceTests } from './device-tests.mjs';
 import { buildPseudoSite, buildSyntheticSite } from './synthetic.mjs';
 import { defineLeakTests, definePseudoTests, pseudoLocale } from './words-tests.mjs';
@@ -58,6 +59,7 @@ for (const slug of slugs) {
   defineGraphTests({ E, axeSource, outDir: out });
   defineNoJsTests({ E, outDir: out });
   defineDeviceTests({ outDir: out });
+  defineAxTests({ E, outDir: out });
   // The embedding tests are about the frame, not the article in it: the first article serves.
   if (slug === embedSlug) defineEmbedTests({ E, outDir: out });
 }
