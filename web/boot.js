@@ -80,7 +80,13 @@ const start = async () => {
   await new Promise((resolve) => setTimeout(resolve, 0));
   glue.start(story());
 };
-const boot = () => start().catch((e) => console.error(`${tag.dataset.failedStart} ${e}`));
+// A start that fails leaves the article as it was painted, minus the controls of the cards that
+// will not come (the stylesheet hides them, as after a trap).
+const boot = () =>
+  start().catch((e) => {
+    root.dataset.xaFailed = "";
+    console.error(`${tag.dataset.failedStart} ${e}`);
+  });
 // After load, and after the first paint has reached the screen (its timing entry), not merely been
 // scheduled: then the downloads never delay what the reader sees first.
 const afterPaint = () => {

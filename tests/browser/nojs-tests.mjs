@@ -13,7 +13,7 @@ const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const PHONE = { viewport: { width: 375, height: 812 } };
 
 /** Headline, paragraphs, mentions and "loading" words as the page shows them. */
-function readPage(page) {
+export function readPage(page) {
   return page.evaluate(() => {
     const attrs = [...document.body.querySelectorAll('*')].flatMap((el) =>
       ['aria-label', 'title', 'alt', 'placeholder'].map((a) => el.getAttribute(a) ?? ''),
@@ -28,7 +28,7 @@ function readPage(page) {
   });
 }
 
-function assertReadable(got, E) {
+export function assertReadable(got, E) {
   assert.equal(got.h1, E.article.title, 'the headline differs from article.txt');
   assert.equal(got.paras.length, E.article.paragraphs.length, 'number of paragraphs');
   got.paras.forEach((text, i) => assert.equal(text, E.article.paragraphs[i], `paragraph ${i + 1} differs from article.txt`));

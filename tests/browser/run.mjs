@@ -18,6 +18,7 @@ import { startHostServer, startServer } from './server.mjs';
 import { defineTests } from './tests.mjs';
 import { defineGraphTests } from './graph-tests.mjs';
 import { defineNoJsTests } from './nojs-tests.mjs';
+import { defineNetworkTests } from './network-tests.mjs';
 import { defineEmbedTests, hostPages } from './embed-tests.mjs';
 import { defineAxTests } from './ax-tests.mjs';
 import { defineDeviceTests } from './device-tests.mjs';
@@ -62,6 +63,8 @@ for (const slug of slugs) {
   defineAxTests({ E, outDir: out });
   // The embedding tests are about the frame, not the article in it: the first article serves.
   if (slug === embedSlug) defineEmbedTests({ E, outDir: out });
+  // The network's failures are the runtime's, not the article's: the largest article serves.
+  if (slug === embedSlug) defineNetworkTests({ E });
 }
 // Made-up articles of 2 and 40 actors (two groups of 20), in a site of their own: the graph's
 // size and layout tests, and its screenshots, for graphs smaller and larger than any real one.
