@@ -276,6 +276,25 @@ fn graphs_of_two_to_forty_actors_are_laid_out_apart() {
     }
 }
 
+/// Beyond the actors a graph can show, the build says so at once, instead of trying to lay out
+/// what cannot be placed (twice the first article tried for seconds, five times for minutes).
+#[test]
+fn a_graph_of_more_than_forty_actors_is_refused_at_once_with_the_limit() {
+    let started = std::time::Instant::now();
+    let errors = compile(&synthetic(41, 41)).expect_err("41 actors in relations");
+    let text: String = errors.iter().map(|e| format!("{e}\n")).collect();
+    assert!(
+        text.contains("relations.toml:1: the graph would hold 41 actors")
+            && text.contains("expected at most 40 actors in relations"),
+        "{text}"
+    );
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "refused before any layout: {:?}",
+        started.elapsed()
+    );
+}
+
 /// The box a graph is drawn in grows with its actors: a small one is not spread over the box of
 /// a large one (the page shows it at its own size, centred), a large one gets a taller box.
 #[test]

@@ -185,15 +185,29 @@ pub fn compile(sources: &Sources, locales: &Locales) -> Result<Document, Vec<Con
                 .iter()
                 .map(|e| e.short.as_ref().unwrap_or(&e.name).get_ref().as_str())
                 .collect();
-            let wide = relations::lay_out_sized(&resolved, &labels, relations::WIDE);
-            let compact = relations::lay_out_sized(&resolved, &labels, relations::COMPACT);
-            match (wide, compact) {
-                (Some(wide), Some(compact)) => graph = Some((wide, compact)),
-                _ => errors.push(ContentError::new(
+            let in_graph = relations::graph_actors(&resolved);
+            if in_graph > relations::MAX_GRAPH_ACTORS {
+                // Said at once: the layout would try for minutes before giving up.
+                errors.push(ContentError::new(
                     file,
                     1,
-                    "the graph's nodes cannot be placed without overlapping; expected fewer actors in relations or shorter `short` names in actors.toml",
-                )),
+                    format!(
+                        "the graph would hold {in_graph} actors (every actor in a relation), more than the {} it can show legibly; expected at most {} actors in relations: keep the relations that carry the story, or split the article",
+                        relations::MAX_GRAPH_ACTORS,
+                        relations::MAX_GRAPH_ACTORS
+                    ),
+                ));
+            } else {
+                let wide = relations::lay_out_sized(&resolved, &labels, relations::WIDE);
+                let compact = relations::lay_out_sized(&resolved, &labels, relations::COMPACT);
+                match (wide, compact) {
+                    (Some(wide), Some(compact)) => graph = Some((wide, compact)),
+                    _ => errors.push(ContentError::new(
+                        file,
+                        1,
+                        "the graph's nodes cannot be placed without overlapping; expected fewer actors in relations or shorter `short` names in actors.toml",
+                    )),
+                }
             }
             resolved
         }

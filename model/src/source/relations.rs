@@ -248,6 +248,16 @@ pub fn lay_out_sized(relations: &[Resolved], labels: &[&str], base: (u16, u16)) 
     None
 }
 
+/// The most actors a graph may hold: the layout is tested and legible up to here, at 320 px as at
+/// 1,280 px (model/tests/relations.rs, the browser tests' made-up 40-actor article). Twice the
+/// first article (66 actors) cannot be placed at all, after seconds of trying.
+pub const MAX_GRAPH_ACTORS: usize = 40;
+
+/// How many actors the graph of these relations holds.
+pub fn graph_actors(relations: &[Resolved]) -> usize {
+    nodes_of(relations).len()
+}
+
 /// The actors with a relation, in actor order: the graph's nodes.
 fn nodes_of(relations: &[Resolved]) -> Vec<ActorId> {
     let mut nodes: Vec<ActorId> = relations.iter().flat_map(|r| [r.from, r.to]).collect();
