@@ -61,6 +61,13 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $bindgen_version$"; then
   cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
+# For tests: cargo-mutants, the mutation tester (scripts/mutants.sh).
+MUTANTS_VERSION=27.1.0
+if [ "$purpose" = test ] && ! cargo mutants --version 2>/dev/null | grep -q " $MUTANTS_VERSION$"; then
+  say "cargo: installing cargo-mutants $MUTANTS_VERSION (about 3 minutes)"
+  cargo install --locked cargo-mutants --version "$MUTANTS_VERSION"
+fi
+
 # npm: wasm-opt (binaryen) and terser for the runtime; playwright-core, axe-core and pym.js for
 # the browser tests.
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -36,6 +36,7 @@ step "lints" sh -c 'cargo clippy --locked --workspace --all-targets --features s
   cargo clippy --locked -p article-model --all-targets --features source -- -D warnings'
 step "the benchmark's modules link (it shares the browser tests' modules)" node bench/bench.mjs --check
 step "native tests: the model (reader, view, ids, content and locale errors)" cargo test --locked -p article-model --features source
+step "mutation testing: the model's lines the last commit changed (cargo-mutants)" scripts/mutants.sh
 step "native tests: every article's page rendered natively" cargo test --locked -p explorable-article --features ssr
 step "native tests: the build tools (pages, runtime, site)" cargo test --locked -p article-tools
 

@@ -41,15 +41,8 @@ pub fn card_width(viewport_width: f64) -> f64 {
 
 /// The line box of a (possibly wrapped) mention nearest to the pointer, or its first line without one.
 pub fn anchor_line(lines: &[Rect], pointer: Option<(f64, f64)>) -> Option<Rect> {
-    let distance = |r: &Rect, y: f64| {
-        if y < r.top {
-            r.top - y
-        } else if y > r.bottom {
-            y - r.bottom
-        } else {
-            0.0
-        }
-    };
+    // How far `y` is from the line's band: 0 inside it.
+    let distance = |r: &Rect, y: f64| (r.top - y).max(y - r.bottom).max(0.0);
     match pointer {
         Some((_, y)) => lines
             .iter()
@@ -74,13 +67,16 @@ pub fn place_card(
         .map(|x| within(x, line.left, line.right))
         .unwrap_or((line.left + line.right) / 2.0);
 
+    // (A viewport narrower than the margin gets a card of no width at its left edge.)
     let left = (target_x - ARROW_INSET * 2.0)
         .min(vw - MARGIN - width)
-        .max(MARGIN.min(vw - width));
+        .max(MARGIN.min(vw));
+    // On a card narrower than two insets the bounds cross and `within` keeps the pointer at its
+    // middle.
     let arrow_x = within(
         target_x - left,
         ARROW_INSET.min(width / 2.0),
-        (width - ARROW_INSET).max(width / 2.0),
+        width - ARROW_INSET,
     );
 
     let room_below = vh - line.bottom - GAP - MARGIN;
@@ -184,6 +180,75 @@ mod tests {
         let room = 400.0 - 174.0 - GAP - MARGIN;
         assert_eq!(p.max_height, Some(room));
         assert!(p.top + room <= 400.0 - MARGIN + 1e-9);
+    }
+
+    #[test]
+    fn without_a_pointer_the_card_points_at_the_middle_of_the_line() {
+        let p = place_card(line(400.0, 100.0, 480.0), None, DESKTOP, 200.0);
+        assert!((p.left + p.arrow_x - 440.0).abs() < 1e-9, "{p:?}");
+        let wide = place_card(line(100.0, 100.0, 700.0), None, DESKTOP, 200.0);
+        assert!((wide.left + wide.arrow_x - 400.0).abs() < 1e-9, "{wide:?}");
+    }
+
+    #[test]
+    fn on_a_card_narrower_than_two_insets_the_pointer_is_at_its_middle() {
+        // 40 px of viewport: a card of 24 px.
+        let p = place_card(line(10.0, 100.0, 30.0), Some(12.0), (40.0, 600.0), 150.0);
+        assert_eq!(p.width, 24.0);
+        assert_eq!(p.arrow_x, 12.0, "{p:?}");
+        assert_eq!(p.left, MARGIN, "{p:?}");
+    }
+
+    #[test]
+    fn a_card_that_just_fits_below_stays_below_whole() {
+        // Room below: 800 - 524 - GAP - MARGIN = 256; far more above.
+        let p = place_card(line(400.0, 500.0, 480.0), None, DESKTOP, 256.0);
+        assert!(!p.above, "{p:?}");
+        assert_eq!(p.max_height, None, "fits exactly: no scrolling");
+        assert_eq!(p.top, 524.0 + GAP);
+    }
+
+    #[test]
+    fn too_tall_for_either_side_scrolls_above_when_above_is_roomier() {
+        // Room above: 500 - GAP - MARGIN = 480; below: 600 - 524 - GAP - MARGIN = 56.
+        let p = place_card(line(100.0, 500.0, 200.0), None, (375.0, 600.0), 700.0);
+        assert!(p.above, "{p:?}");
+        assert_eq!(p.max_height, Some(480.0));
+        assert_eq!(p.top, MARGIN, "its top at the margin");
+    }
+
+    #[test]
+    fn with_as_much_room_above_as_below_a_card_too_tall_for_both_goes_below() {
+        // A line whose band sits mid-screen: 288 px on each side.
+        let p = place_card(line(100.0, 308.0, 200.0), None, (375.0, 640.0), 500.0);
+        assert!(!p.above, "{p:?}");
+        assert_eq!(p.max_height, Some(288.0));
+    }
+
+    #[test]
+    fn the_pointer_picks_the_nearest_line_of_a_mention_across_a_gap() {
+        // Two lines apart (a mention broken around a float, or a tall line between).
+        let lines = [line(300.0, 100.0, 360.0), line(0.0, 200.0, 40.0)];
+        assert_eq!(
+            anchor_line(&lines, Some((0.0, 130.0))),
+            Some(lines[0]),
+            "6 px below the first"
+        );
+        assert_eq!(
+            anchor_line(&lines, Some((0.0, 190.0))),
+            Some(lines[1]),
+            "10 px above the second"
+        );
+        assert_eq!(
+            anchor_line(&lines, Some((0.0, 40.0))),
+            Some(lines[0]),
+            "above both"
+        );
+        assert_eq!(
+            anchor_line(&lines, Some((0.0, 300.0))),
+            Some(lines[1]),
+            "below both"
+        );
     }
 
     #[test]

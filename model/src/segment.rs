@@ -231,6 +231,30 @@ mod tests {
     }
 
     #[test]
+    fn a_possessive_stops_where_a_pinned_span_starts() {
+        // "’s" (four bytes) pinned to no actor right after the form: the mention is the form alone.
+        let text = "Milei’s plan";
+        let pinned = vec![Span {
+            range: 5..9,
+            actor: Some("other"),
+        }];
+        let found = find_mentions(text, &forms(), &pinned);
+        assert_eq!(
+            found,
+            vec![
+                Span {
+                    range: 0..5,
+                    actor: Some("milei")
+                },
+                Span {
+                    range: 5..9,
+                    actor: Some("other")
+                }
+            ]
+        );
+    }
+
+    #[test]
     fn a_form_cannot_run_into_a_pinned_span() {
         let forms = vec![Form {
             text: "North Korea",

@@ -35,10 +35,11 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 && (chars[k].1.is_uppercase()
                     || chars[k].1.is_ascii_digit()
                     || matches!(chars[k].1, '“' | '"' | '‘' | '('));
-            let word_start = text[..at]
-                .rfind(|c: char| c.is_whitespace())
-                .map_or(0, |p| p + 1);
-            let word = &text[word_start..at + c.len_utf8()];
+            // The word the mark ends: what follows the last space before it.
+            let word = text[..at + c.len_utf8()]
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or_default();
             let abbreviation = c == '.'
                 && ABBREVIATIONS
                     .iter()
@@ -48,7 +49,8 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 out.push(start..end);
                 start = end;
             }
-            i = j.max(i + 1);
+            // Past the marks and closers (`j` is beyond `i`).
+            i = j;
         } else {
             i += 1;
         }
@@ -65,6 +67,11 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn an_empty_text_has_no_sentence() {
+        assert_eq!(sentences(""), Vec::<Range<usize>>::new());
     }
 
     #[test]
