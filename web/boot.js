@@ -3,7 +3,10 @@
 // fetched side by side. Everything it says comes from the page (the article's language).
 const root = document.documentElement;
 const tag = document.querySelector("script[data-js][data-wasm][data-story]");
-const query = new URLSearchParams(location.search);
+const params = new URLSearchParams(location.search);
+// A flag given twice counts by its last value, as the app reads it (model/src/flags.rs): both
+// must agree, or names could be unmarked for an app whose cards are on.
+const query = { get: (key) => params.getAll(key).at(-1) ?? null };
 const theme = query.get("theme");
 if (theme === "light" || theme === "dark") root.dataset.xaTheme = theme;
 // The graph view shows the graph whatever `graph` says (model/src/flags.rs).

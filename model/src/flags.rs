@@ -112,9 +112,13 @@ mod tests {
         assert!(f.graph_view && f.graph);
     }
 
+    /// As `web/boot.js` reads them before the first paint: the two must agree.
     #[test]
     fn the_last_value_wins() {
         assert!(Flags::parse("cards=0&cards=1").cards);
         assert!(!Flags::parse("cards=1&cards=0").cards);
+        assert!(Flags::parse("graph=0&graph=1").graph);
+        assert_eq!(Flags::parse("theme=dark&theme=auto").theme, Theme::Auto);
+        assert!(!Flags::parse("view=graph&view=article").graph_view);
     }
 }

@@ -83,6 +83,19 @@ pub enum CardAction {
 }
 
 impl CardAction {
+    /// The `data-act` of the card's button for this action (a relation's also carries its
+    /// `data-rel`): the card's markup writes it, `parse` reads it back.
+    pub fn act(self) -> &'static str {
+        match self {
+            Self::Close => "close",
+            Self::Step(n) if n < 0 => "prev",
+            Self::Step(_) => "next",
+            Self::CardsOff => "off",
+            Self::ShowActor => "graph",
+            Self::ShowRelation(_) => "rel",
+        }
+    }
+
     /// Reads a button's `data-act` (and `data-rel`) back.
     pub fn parse(act: &str, rel: Option<&str>) -> Option<Self> {
         Some(match act {
@@ -345,7 +358,11 @@ impl Reader {
                     Target::Edge(..) | Target::Card => {}
                     Target::Switch | Target::Other => self.pointer.pressed = None,
                 }
-                if !matches!(target, Target::Mention(_) | Target::Card) {
+                // A press on the open card's own node is not outside it: the click that follows
+                // decides (a second tap closes the card, as on a name).
+                let on_open_anchor =
+                    anchor_of(target).is_some_and(|a| self.cards.open_anchor() == Some(a));
+                if !matches!(target, Target::Mention(_) | Target::Card) && !on_open_anchor {
                     self.card(Input::PressOutside, &mut fx);
                 }
             }
@@ -688,9 +705,12 @@ impl Reader {
                 interaction::Effect::CancelCloseTimer => fx.push(Effect::CancelTimer(Timer::Close)),
                 interaction::Effect::FocusCard => focus_card = true,
                 interaction::Effect::FocusAnchor(anchor) => {
-                    // Focus that is already there fires no event to tell apart.
-                    if self.focused != self.target_of(anchor) {
-                        self.pointer.refocusing = Some(anchor);
+                    // The focusin we cause on a name is not the reader's (on a node, focus opens
+                    // nothing: there is nothing to tell apart). Focus already there fires none.
+                    if let Anchor::Mention(m) = anchor {
+                        if self.focused != Target::Mention(m) {
+                            self.pointer.refocusing = Some(anchor);
+                        }
                     }
                     fx.push(Effect::Focus(anchor));
                 }
@@ -732,14 +752,6 @@ impl Reader {
             fx.push(Effect::FocusCard);
         }
     }
-
-    fn target_of(&self, anchor: Anchor) -> Target {
-        match (anchor, self.focused) {
-            (Anchor::Mention(m), _) => Target::Mention(m),
-            (Anchor::Node(a), Target::Node(l, b)) if a == b => Target::Node(l, a),
-            (Anchor::Node(a), _) => Target::Node(Layout::Wide, a),
-        }
-    }
 }
 
 #[cfg(test)]
@@ -747,6 +759,30 @@ mod tests {
     use super::*;
     use crate::interaction::{CLOSE_MS, INTENT_MS};
     use crate::testing::sample_story as story;
+
+    /// The card's buttons say what they do in `data-act`; the reader reads back each of them,
+    /// and nothing else.
+    #[test]
+    fn every_card_action_reads_back_from_its_button() {
+        for action in [
+            CardAction::Close,
+            CardAction::Step(-1),
+            CardAction::Step(1),
+            CardAction::CardsOff,
+            CardAction::ShowActor,
+            CardAction::ShowRelation(3),
+        ] {
+            let rel = matches!(action, CardAction::ShowRelation(_)).then_some("3");
+            assert_eq!(CardAction::parse(action.act(), rel), Some(action));
+        }
+        assert_eq!(CardAction::parse("open", None), None);
+        assert_eq!(
+            CardAction::parse("rel", None),
+            None,
+            "a relation needs its data-rel"
+        );
+        assert_eq!(CardAction::parse("rel", Some("x")), None);
+    }
 
     const AT: Point = Point { x: 10.0, y: 20.0 };
     const ELSEWHERE: Point = Point { x: 300.0, y: 400.0 };
@@ -1455,6 +1491,193 @@ mod tests {
         );
         let mut q = Page::new();
         assert_eq!(q.send(Event::Resize), vec![], "no card, nothing to place");
+    }
+
+    #[test]
+    fn a_second_tap_on_a_node_closes_its_card_as_on_a_name() {
+        let mut p = Page::new();
+        let node = Target::Node(Layout::Compact, 2);
+        for _ in 0..2 {
+            p.send(Event::PointerDown {
+                target: node,
+                pointer: Pointer::Touch,
+            });
+            p.then_rendered(Event::Click {
+                target: node,
+                at: Some(AT),
+            });
+        }
+        assert_eq!(p.open(), None, "the second tap closed it");
+    }
+
+    #[test]
+    fn a_finger_on_a_card_the_mouse_opened_neither_holds_nor_closes_it() {
+        let mut p = Page::new();
+        p.hover(2);
+        assert_eq!(p.open(), Some(Anchor::Mention(2)));
+        // The mouse leaves the name: the grace period starts; a finger on the card does not stop it.
+        let fx = p.send(Event::PointerOut {
+            target: mention(2),
+            to: Target::Other,
+            pointer: MOUSE,
+        });
+        assert!(
+            fx.contains(&Effect::StartTimer(Timer::Close, CLOSE_MS)),
+            "{fx:?}"
+        );
+        let over = Event::PointerOver {
+            target: Target::Card,
+            from: Target::Other,
+            at: AT,
+            pointer: Pointer::Touch,
+        };
+        assert_eq!(p.send(over), vec![], "a touch does not hover");
+        // Nor does a finger leaving a card the mouse holds open start closing it.
+        let mut q = Page::new();
+        q.hover(2);
+        q.send(Event::PointerOver {
+            target: Target::Card,
+            from: mention(2),
+            at: AT,
+            pointer: MOUSE,
+        });
+        let out = Event::PointerOut {
+            target: Target::Card,
+            to: Target::Other,
+            pointer: Pointer::Touch,
+        };
+        assert_eq!(q.send(out), vec![]);
+    }
+
+    #[test]
+    fn escape_after_focus_left_the_card_for_nothing_does_not_move_focus() {
+        let open_with_focus_in_card = || {
+            let mut p = Page::new();
+            p.then_rendered(Event::FocusIn { target: mention(0) });
+            p.send(Event::FocusIn {
+                target: Target::Card,
+            });
+            p
+        };
+        // Focus leaves the card for the page's body (a press on nothing): Esc closes the card and
+        // leaves focus where the reader put it.
+        let mut p = open_with_focus_in_card();
+        p.send(Event::FocusOut {
+            target: Target::Card,
+            to: Target::Other,
+        });
+        let fx = p.send(Event::Key {
+            target: Target::Other,
+            key: Key::Escape,
+        });
+        assert_eq!(p.open(), None);
+        assert!(!fx.iter().any(|e| matches!(e, Effect::Focus(_))), "{fx:?}");
+        // A focusout from something that no longer had focus changes nothing: focus is still in
+        // the card, and Esc brings it back to the name.
+        let mut q = open_with_focus_in_card();
+        q.send(Event::FocusOut {
+            target: mention(1),
+            to: Target::Other,
+        });
+        let fx = q.send(Event::Key {
+            target: Target::Card,
+            key: Key::Escape,
+        });
+        assert!(fx.contains(&Effect::Focus(Anchor::Mention(0))), "{fx:?}");
+    }
+
+    #[test]
+    fn home_and_end_go_to_the_first_and_last_node_and_line() {
+        let mut p = Page::new();
+        let nodes: Vec<ActorId> = p
+            .story
+            .nodes(Layout::Wide)
+            .iter()
+            .map(|n| n.actor)
+            .collect();
+        let key = |p: &mut Page, item: Focus, key: Key| {
+            let target = match item {
+                Focus::Actor(a) => Target::Node(Layout::Wide, a),
+                Focus::Relation(r) => Target::Edge(Layout::Wide, r),
+            };
+            p.send(Event::Key { target, key })
+        };
+        let focus = |item| Effect::FocusGraphItem(Layout::Wide, item);
+        let middle = Focus::Actor(nodes[1]);
+        assert!(key(&mut p, middle, Key::Home).contains(&focus(Focus::Actor(nodes[0]))));
+        let last = Focus::Actor(*nodes.last().unwrap());
+        assert!(key(&mut p, middle, Key::End).contains(&focus(last)));
+        let lines = p.story.relations.len() as RelationId;
+        assert!(lines >= 2, "the sample has two lines or more");
+        let (first, last) = (Focus::Relation(0), Focus::Relation(lines - 1));
+        assert!(key(&mut p, last, Key::Home).contains(&focus(first)));
+        assert!(key(&mut p, first, Key::End).contains(&focus(last)));
+    }
+
+    #[test]
+    fn the_arrow_keys_walk_the_lines_and_wrap_around() {
+        let mut p = Page::new();
+        let lines = p.story.relations.len() as RelationId;
+        let mut press = |r: RelationId, d: Direction| {
+            p.send(Event::Key {
+                target: Target::Edge(Layout::Wide, r),
+                key: Key::Arrow(d),
+            })
+        };
+        let to = |r| Effect::FocusGraphItem(Layout::Wide, Focus::Relation(r));
+        assert!(press(0, Direction::Right).contains(&to(1)));
+        assert!(press(1, Direction::Left).contains(&to(0)));
+        assert!(
+            press(lines - 1, Direction::Down).contains(&to(0)),
+            "past the last: the first"
+        );
+        assert!(
+            press(0, Direction::Up).contains(&to(lines - 1)),
+            "before the first: the last"
+        );
+    }
+
+    #[test]
+    fn a_relation_in_the_card_shows_its_sentence_and_selects_its_line() {
+        let mut p = Page::new();
+        p.then_rendered(Event::FocusIn { target: mention(0) });
+        let r = 1;
+        let fx = p.send(Event::Card(CardAction::ShowRelation(r)));
+        let sentence = p.story.relation(r).sentences.0;
+        assert!(
+            fx.contains(&Effect::SetHash(Some(Focus::Relation(r)))),
+            "{fx:?}"
+        );
+        assert!(
+            fx.contains(&Effect::ScrollTo(Scroll::Sentence(sentence))),
+            "{fx:?}"
+        );
+        assert_eq!(p.reader.selected, Some(Focus::Relation(r)));
+        // A relation the story does not have (a stale page) does nothing.
+        let past_the_end = p.story.relations.len() as RelationId;
+        assert_eq!(
+            p.send(Event::Card(CardAction::ShowRelation(past_the_end))),
+            vec![]
+        );
+        assert_eq!(p.reader.selected, Some(Focus::Relation(r)));
+    }
+
+    #[test]
+    fn a_table_link_to_no_relation_is_ignored() {
+        let mut p = Page::new();
+        let past_the_end = p.story.relations.len() as RelationId;
+        assert_eq!(p.send(Event::TableLink(past_the_end)), vec![]);
+        assert_eq!(p.reader.selected, None);
+    }
+
+    #[test]
+    fn cards_are_on_until_switched_off() {
+        let mut p = Page::new();
+        assert!(p.reader.cards_on(), "a first visit: names marked, cards on");
+        p.send(Event::Switch);
+        assert!(!p.reader.cards_on());
+        p.send(Event::Switch);
+        assert!(p.reader.cards_on(), "switched back on");
     }
 
     #[test]

@@ -704,6 +704,106 @@ mod tests {
 
     const AT: Point = Point { x: 1.0, y: 1.0 };
 
+    /// Every class the view turns on or off is one the stylesheet styles.
+    #[test]
+    fn the_stylesheet_styles_every_class_the_view_sets() {
+        let css = include_str!("../../style/article.css");
+        for c in [
+            class::OPEN,
+            class::HIGHLIGHT,
+            class::EVIDENCE,
+            class::EMPHASIS,
+            class::SELECTED,
+            class::HIDDEN,
+            class::DIM,
+        ] {
+            assert!(
+                css.contains(&format!(".{c}")),
+                "style/article.css has no .{c}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_mention_says_it_opens_a_card_only_once_the_page_is_interactive() {
+        let m = |interactive, open, highlighted| MentionView {
+            interactive,
+            open,
+            highlighted,
+        };
+        let still = m(false, false, false);
+        assert_eq!((still.aria_haspopup(), still.aria_expanded()), (None, None));
+        let closed = m(true, false, false);
+        assert_eq!(closed.aria_haspopup(), Some("dialog"));
+        assert_eq!(closed.aria_expanded(), Some("false"));
+        assert_eq!(closed.aria_controls(), None);
+        let open = m(true, true, false);
+        assert_eq!(open.aria_expanded(), Some("true"));
+        assert_eq!(open.aria_controls(), Some(DomId::Card.to_string()));
+        assert_eq!(
+            open.classes(),
+            [(class::OPEN, true), (class::HIGHLIGHT, false)]
+        );
+        assert_eq!(
+            m(true, false, true).classes(),
+            [(class::OPEN, false), (class::HIGHLIGHT, true)]
+        );
+    }
+
+    #[test]
+    fn a_node_or_line_is_a_button_with_one_tab_stop_and_says_when_it_is_current() {
+        let node = |interactive, selected, tab_stop| NodeView {
+            interactive,
+            emphasised: selected,
+            selected,
+            tab_stop,
+        };
+        let picture = node(false, true, true);
+        assert_eq!(
+            (picture.role(), picture.tabindex(), picture.aria_current()),
+            (None, None, None),
+            "prerendered: a picture"
+        );
+        assert_eq!(node(true, false, true).tabindex(), Some("0"));
+        assert_eq!(node(true, false, false).tabindex(), Some("-1"));
+        assert_eq!(node(true, false, false).role(), Some("button"));
+        assert_eq!(node(true, true, false).aria_current(), Some("true"));
+        assert_eq!(node(true, false, false).aria_current(), None);
+        assert_eq!(
+            node(true, true, false).classes(),
+            [(class::EMPHASIS, true), (class::SELECTED, true)]
+        );
+        assert_eq!(
+            node(true, false, false).classes(),
+            [(class::EMPHASIS, false), (class::SELECTED, false)]
+        );
+        let edge = |interactive, selected, hidden, tab_stop| EdgeView {
+            interactive,
+            emphasised: false,
+            selected,
+            hidden,
+            tab_stop,
+        };
+        let picture = edge(false, true, false, true);
+        assert_eq!(
+            (picture.role(), picture.tabindex(), picture.aria_current()),
+            (None, None, None)
+        );
+        assert_eq!(edge(true, false, false, true).tabindex(), Some("0"));
+        assert_eq!(edge(true, false, false, false).tabindex(), Some("-1"));
+        assert_eq!(edge(true, false, false, false).role(), Some("button"));
+        assert_eq!(edge(true, true, false, false).aria_current(), Some("true"));
+        assert_eq!(edge(true, false, false, false).aria_current(), None);
+        assert_eq!(
+            edge(true, true, true, false).classes(),
+            [
+                (class::EMPHASIS, false),
+                (class::SELECTED, true),
+                (class::HIDDEN, true)
+            ]
+        );
+    }
+
     /// A walk through the page: each step's view, patched from the step before, must be the
     /// page that view describes.
     #[test]

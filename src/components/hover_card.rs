@@ -6,7 +6,8 @@
 //! action from its `data-act` (and a relation from `data-rel`), which keeps Yew's event system out
 //! of the wasm.
 
-use article_model::view::{edge_name, relation_name};
+use article_model::reader::CardAction;
+use article_model::view::relation_name;
 use article_model::words::fill;
 use article_model::{Anchor, DomId, RelationId, Story};
 use yew::prelude::*;
@@ -62,7 +63,7 @@ pub fn view(props: &HoverCardProps) -> Html {
                 <div class="xa-card-head">
                     <p class="xa-card-kind"><span class="xa-badge" aria-hidden="true"></span>{ words.kind(actor.kind) }</p>
                     <h2 id={DomId::CardName.to_string()} class="xa-card-name">{ actor.name.clone() }</h2>
-                    <button type="button" class="xa-card-close" aria-label={words.close_card.clone()} data-act="close">
+                    <button type="button" class="xa-card-close" aria-label={words.close_card.clone()} data-act={CardAction::Close.act()}>
                         <span aria-hidden="true">{ "×" }</span>
                     </button>
                 </div>
@@ -74,24 +75,24 @@ pub fn view(props: &HoverCardProps) -> Html {
                         { for relations.iter().map(|&r| relation_item(story, r)) }
                     </ul>
                     if props.graph {
-                        <button type="button" class="xa-card-link" data-act="graph">{ words.show_in_graph.clone() }</button>
+                        <button type="button" class="xa-card-link" data-act={CardAction::ShowActor.act()}>{ words.show_in_graph.clone() }</button>
                     }
                 }
                 <div class="xa-card-foot">
                     <p class="xa-card-count">{ words.count(&words.named, count) }</p>
                     if count > 1 || matches!(anchor, Anchor::Node(_)) {
                         <div class="xa-card-steps" role="group" aria-label={fill(&words.mentions_of, &[("name", &actor.name)])}>
-                            <button type="button" class="xa-step" aria-label={words.previous_mention.clone()} data-act="prev">
+                            <button type="button" class="xa-step" aria-label={words.previous_mention.clone()} data-act={CardAction::Step(-1).act()}>
                                 <span aria-hidden="true">{ "‹" }</span>
                             </button>
                             <span class="xa-step-pos" aria-live="polite">{ position }</span>
-                            <button type="button" class="xa-step" aria-label={words.next_mention.clone()} data-act="next">
+                            <button type="button" class="xa-step" aria-label={words.next_mention.clone()} data-act={CardAction::Step(1).act()}>
                                 <span aria-hidden="true">{ "›" }</span>
                             </button>
                         </div>
                     }
                 </div>
-                <button type="button" class="xa-card-off" data-act="off">{ words.cards_off.clone() }</button>
+                <button type="button" class="xa-card-off" data-act={CardAction::CardsOff.act()}>{ words.cards_off.clone() }</button>
             </div>
         </section>
     }
@@ -102,9 +103,7 @@ fn relation_item(story: &Story, relation: RelationId) -> Html {
     let r = story.relation(relation);
     html! {
         <li class={String::from("xa-card-rel xa-rel-") + r.kind.key()}>
-            // Named as the graph's line is, so a screen reader sets the quote off as the eye sees it.
-            <button type="button" class="xa-card-rel-btn" data-act="rel" data-rel={relation.to_string()}
-                aria-label={edge_name(story, relation)}>
+            <button type="button" class="xa-card-rel-btn" data-act={CardAction::ShowRelation(relation).act()} data-rel={relation.to_string()}>
                 <span class="xa-card-rel-what">{ relation_name(story, relation) }</span>
                 // Set off by style, not by added quote marks, which would clash with the quote's own.
                 <span class="xa-card-rel-quote">{ r.quote.clone() }</span>

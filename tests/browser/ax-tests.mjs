@@ -145,8 +145,13 @@ export function defineAxTests({ E, outDir }) {
     const names = buttons.map((b) => b.name);
     assert.ok(names.includes(W.app.close_card), `a button named “${W.app.close_card}” (${names.join(' | ')})`);
     assert.ok(names.includes(W.app.cards_off), `a button named “${W.app.cards_off}”`);
-    // Each relation the card lists is a button named as its line in the graph: the quote set off.
-    for (const i of E.relationsOf.get(actor.id)) assert.ok(names.includes(edgeName(E.relations[i])), `a button for relation ${E.relations[i].id}, named “${edgeName(E.relations[i])}” (${names.join(' | ')})`);
+    // Each relation the card lists is a button named by what it shows: the relation, then its
+    // quote (its visible words: a name of its own would hide them from speech input).
+    for (const i of E.relationsOf.get(actor.id)) {
+      const r = E.relations[i];
+      const said = W.fill(W.app.relation, { from: E.actors[r.fromIndex].short, label: r.label, to: E.actors[r.toIndex].short });
+      assert.ok(names.includes(`${said} ${r.quote}`), `a button for relation ${r.id}, named “${said} ${r.quote}” (${names.join(' | ')})`);
+    }
     if (E.byActor.get(actor.id).length > 1) {
       assert.ok(names.includes(W.app.previous_mention) && names.includes(W.app.next_mention), 'buttons to the previous and next mention');
       const steps = inCard.find((n) => n.role === 'group');

@@ -527,6 +527,15 @@ export function defineEmbedTests({ E, outDir }) {
     assert.equal(await page.locator(`#${ID.card}`).count(), 0, 'cards=0: no card');
     assert.equal(await page.evaluate(() => localStorage.length), 0, 'the flag is not stored as the reader\'s choice');
 
+    // A flag given twice: its last value, in the page's styles as in the app.
+    await page.goto(`${origin}/?cards=0&cards=1&graph=1&graph=0`);
+    await ready(page);
+    const twice = await look();
+    assert.equal(twice.graph, false, 'graph=1&graph=0: hidden, by the last value');
+    assert.equal(twice.mentions, plain.mentions, 'cards=0&cards=1: the names stay card links');
+    await page.focus(`#${ID.mention(0)}`);
+    await page.waitForSelector(`#${ID.card}`, { timeout: 3000 });
+
     await page.goto(`${origin}/?theme=purple&graph=2&cards=yes&plain=no`);
     await ready(page);
     assert.deepEqual(await look(), plain, 'unknown flag values: the defaults');
