@@ -15,7 +15,10 @@
 //   4. hover card: pointer rests on a mention → card painted, minus the 180 ms intent delay,
 //      median of 100 (real mouse input, measured inside the page);
 //   5. JS heap before and after 1,000 card open/close cycles (keyboard path: focus opens, Esc or
-//      focus elsewhere closes; every cycle checked).
+//      focus elsewhere closes; every cycle checked);
+//   6. long articles: the measured article made 1, 5 and 20 times as long (bench/long.mjs), once
+//      with its relations multiplied too (the graph's limit) and once with the first copy's only
+//      (the text's growth): build time, page bytes, LCP against each one's floor, card latency.
 // Prints one markdown table (also written to bench/output/latest.md, with the raw numbers in
 // latest.json, the floor page in floor.html, the Lighthouse reports in bench/output/lighthouse/),
 // then the budget verdicts.
@@ -27,9 +30,11 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { arch, tmpdir } from 'node:os';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { floorPage, startServer, stylesheetOf } from './server.mjs';
+import { writeLongArticle } from './long.mjs';
 import { CHROMIUM_ARGS, checkTestFonts } from '../tests/browser/harness.mjs';
 import { cardCycles, wasmMemoryProbe } from '../tests/browser/page.mjs';
 import { IN_PAGE } from '../tests/browser/ids.mjs';
@@ -51,6 +56,9 @@ const HOVER_SAMPLES = num('BENCH_HOVER_SAMPLES', 100);
 const HEAP_CYCLES = num('BENCH_HEAP_CYCLES', 1000);
 const BOOT_LOADS = num('BENCH_BOOT_LOADS', 10);
 const HOVER_MENTIONS = 20;
+const LONG_TIMES = [1, 5, 20];
+const LONG_LH_RUNS = num('BENCH_LONG_LH_RUNS', 3);
+const LONG_HOVER_SAMPLES = 20;
 
 // The intent delay, read from the model so the subtraction follows the app.
 const INTENT_MS = Number(
@@ -201,6 +209,11 @@ try {
   results.hover = await hoverLatency();
   log(`JS heap, ${HEAP_CYCLES} open/close cycles`);
   results.heap = await heapCycles();
+  // Lighthouse again, with the machine to itself.
+  await browser.close();
+  browser = null;
+  log(`long articles: ${LONG_TIMES.join('×, ')}×`);
+  results.long = await longArticles();
 } catch (err) {
   results.errors.push(String(err?.stack ?? err));
 } finally {
@@ -314,18 +327,18 @@ function scaleBuild() {
 
 // ── 2. Lighthouse ───────────────────────────────────────────────────────────────────────────────
 
-async function lighthouseAll() {
+async function lighthouseAll({ app = APP, floor = FLOOR, runs: count = LH_RUNS, dir = 'lighthouse' } = {}) {
   process.env.CHROME_PATH = CHROMIUM;
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
-  const lhDir = join(outDir, 'lighthouse');
+  const lhDir = join(outDir, dir);
   rmSync(lhDir, { recursive: true, force: true });
   mkdirSync(lhDir, { recursive: true });
   const runs = { app: [], floor: [] };
   const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: LIGHTHOUSE_FLAGS, logLevel: 'silent' });
   try {
-    for (let i = 0; i < LH_RUNS; i++) {
-      for (const [name, url] of [['app', APP], ['floor', FLOOR]]) {
+    for (let i = 0; i < count; i++) {
+      for (const [name, url] of [['app', app], ['floor', floor]]) {
         const t = Date.now();
         const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
         if (!result?.lhr) throw new Error(`Lighthouse returned nothing for ${url}`);
@@ -482,13 +495,14 @@ function hoverProbe() {
   }).observe(document, { subtree: true, childList: true });
 }
 
-async function hoverLatency() {
+async function hoverLatency(url = APP, sampleCount = HOVER_SAMPLES) {
+  const HOVER_SAMPLES = sampleCount;
   const context = await browser.newContext(DESKTOP);
   await context.addInitScript(IN_PAGE);
   try {
     await context.addInitScript(hoverProbe);
     const page = await context.newPage();
-    await loadApp(page);
+    await loadApp(page, url);
     // Mentions spread over the whole article (one per paragraph where possible).
     const ids = await page.evaluate((want) => {
       const all = [...document.querySelectorAll('article p a.xa-mention')];
@@ -596,14 +610,90 @@ async function heapCycles() {
   }
 }
 
-async function loadApp(page) {
-  await page.goto(APP);
+async function loadApp(page, url = APP) {
+  await page.goto(url);
   await page.waitForFunction(
     () => performance.getEntriesByName('xa-interactive').length > 0 && !!document.querySelector('.xa-switch'),
     null,
     { timeout: 15_000 },
   );
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
+}
+
+// ── 6. long articles ────────────────────────────────────────────────────────────────────────────
+
+/** The measured article made `LONG_TIMES` as long, in a scratch site: with its relations
+ * multiplied (`graph-N`: where the graph stops) and with the first copy's only (`text-N`: how the
+ * text, the actors and the page grow). Each built alone, the runtime prebuilt; the text ones are
+ * then served like the site and measured. */
+async function longArticles() {
+  const rig = join(root, 'target/release/rig');
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-long-'));
+  const content = join(scratch, 'content');
+  const dest = join(scratch, 'dist');
+  const out = [];
+  let longServer = null;
+  try {
+    cpSync(join(root, 'content/locales'), join(content, 'locales'), { recursive: true });
+    for (const times of LONG_TIMES) {
+      writeLongArticle(join(root, 'content', ARTICLE), join(content, `graph-${times}`), times);
+      writeLongArticle(join(root, 'content', ARTICLE), join(content, `text-${times}`), times, { relations: 'first' });
+    }
+    const build = (slug) => {
+      const t = Date.now();
+      let error = null;
+      try {
+        execFileSync(rig, ['build', '--preview', '--content', content, '--out', dest, '--runtime-stage', join(root, 'target/runtime'), slug], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+      } catch (err) {
+        error = String(err.stderr ?? err.message).split('\n').find((l) => l.startsWith('error: ')) ?? String(err.message);
+      }
+      return { ms: Date.now() - t, error };
+    };
+    build('text-1'); // the runtime finished once, outside the timing
+    for (const times of LONG_TIMES) {
+      const text = readFileSync(join(content, `text-${times}`, 'article.txt'), 'utf8');
+      const count = (file, table) => (readFileSync(join(content, file), 'utf8').match(new RegExp(`^\\s*\\[\\[${table}\\]\\]`, 'gm')) ?? []).length;
+      out.push({
+        times,
+        paragraphs: text.split('\n').filter((l) => l.trim()).length - 1,
+        actors: count(`text-${times}/actors.toml`, 'actor'),
+        relationsAll: count(`graph-${times}/relations.toml`, 'relation'),
+        graph: build(`graph-${times}`),
+        text: build(`text-${times}`),
+      });
+    }
+    // The text ones, served as the site is, each next to its own floor page.
+    const css = stylesheetOf(dest);
+    const extra = {};
+    for (const r of out) {
+      if (r.text.error) continue;
+      const html = readFileSync(join(dest, `text-${r.times}`, 'index.html'));
+      r.pageBrotli = brotliCompressSync(html, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
+      r.pageRaw = html.length;
+      extra[`/floor-${r.times}.html`] = floorPage(readFileSync(join(content, `text-${r.times}`, 'article.txt'), 'utf8'), css, '', lang);
+      r.floorBrotli = brotliCompressSync(Buffer.from(extra[`/floor-${r.times}.html`]), { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    }
+    longServer = await startServer(dest, extra, { h2: true, inlineStyle: Object.keys(extra) });
+    for (const r of out) {
+      if (r.text.error) continue;
+      const L = await lighthouseAll({ app: `${longServer.origin}/text-${r.times}/`, floor: `${longServer.origin}/floor-${r.times}.html`, runs: LONG_LH_RUNS, dir: `lighthouse-long-${r.times}` });
+      r.lcp = { app: L.app.lcp, floor: L.floor.lcp, performance: L.app.scores.performance };
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+      try {
+        const H = await hoverLatency(`${longServer.origin}/text-${r.times}/`, LONG_HOVER_SAMPLES);
+        r.hover = { median: H.median, p90: H.p90 };
+      } finally {
+        await browser.close();
+        browser = null;
+      }
+    }
+  } catch (err) {
+    results.errors.push(`long articles: ${err?.stack ?? err}`);
+  } finally {
+    await longServer?.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return out;
 }
 
 // ── report ──────────────────────────────────────────────────────────────────────────────────────
@@ -710,6 +800,21 @@ function report() {
     ...rows.map((r) => `| ${r.join(' | ')} |`),
   ].join('\n');
 
+  // Long articles: where the graph stops, and how the rest grows.
+  const longTable = (results.long ?? []).length
+    ? [
+        `| \`${ARTICLE}\` × | paragraphs | actors | relations ×N: build | text and actors ×N, its graph kept: build | page, brotli (raw) | floor, brotli | LCP app / floor (×) | hover card, median (p90) |`,
+        '|---:|---:|---:|---|---:|---:|---:|---:|---:|',
+        ...results.long.map((r) => {
+          const g = r.graph.error ? `refused in ${fmtMs(r.graph.ms)}: ${r.graph.error.replace(/^error: [^:]+:\d+: /, '').replace(/;.*$/, '')}` : `built in ${fmtMs(r.graph.ms)}`;
+          const t = r.text.error ? `failed: ${r.text.error}` : fmtMs(r.text.ms);
+          const lcp = r.lcp ? `${fmtSec(r.lcp.app)} / ${fmtSec(r.lcp.floor)} (${fmtRatio(ratio(r.lcp.app, r.lcp.floor))})` : '—';
+          const hover = r.hover ? `${fmtMs(r.hover.median, 1)} (${fmtMs(r.hover.p90, 1)})` : '—';
+          return `| ${r.times} | ${fmtInt(r.paragraphs)} | ${fmtInt(r.actors)} | ${g} (${fmtInt(r.relationsAll)} relations) | ${t} | ${r.pageBrotli ? `${fmtBytes(r.pageBrotli)} (${fmtBytes(r.pageRaw)})` : '—'} | ${r.floorBrotli ? fmtBytes(r.floorBrotli) : '—'} | ${lcp} | ${hover} |`;
+        }),
+      ].join('\n')
+    : '';
+
   // What the table cannot say: Lighthouse's own complaints, the secondary measures, problems.
   const notes = [];
   if (T) notes.push(`Bytes are response bodies as the server sent them (brotli -q 11). On the wire with HTTP headers (CDP encodedDataLength): app ${fmtBytes(T.app.wireTotal)}, floor ${fmtBytes(T.floor.wireTotal)}. Uncompressed: app ${fmtBytes(T.app.raw)}, floor ${fmtBytes(T.floor.raw)}.`);
@@ -754,6 +859,7 @@ function report() {
     '',
     table,
     '',
+    ...(longTable ? ['## Long articles', '', `Lighthouse ${LONG_LH_RUNS} runs (median) and ${LONG_HOVER_SAMPLES} hover samples each. The graph holds at most 40 actors: beyond, the build says so at once.`, '', longTable, ''] : []),
     '## Budgets',
     '',
     ...verdictLines,
@@ -773,6 +879,7 @@ function report() {
   console.log();
   console.log(table);
   console.log();
+  if (longTable) console.log(`${longTable}\n`);
   for (const n of notes) console.log(`- ${n}`);
   console.log();
   if (results.errors.length) {
