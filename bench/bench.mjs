@@ -495,8 +495,7 @@ function hoverProbe() {
   }).observe(document, { subtree: true, childList: true });
 }
 
-async function hoverLatency(url = APP, sampleCount = HOVER_SAMPLES) {
-  const HOVER_SAMPLES = sampleCount;
+async function hoverLatency(url = APP, wanted = HOVER_SAMPLES) {
   const context = await browser.newContext(DESKTOP);
   await context.addInitScript(IN_PAGE);
   try {
@@ -513,7 +512,7 @@ async function hoverLatency(url = APP, sampleCount = HOVER_SAMPLES) {
     const samples = [];
     const skipped = [];
     await page.mouse.move(12, 400);
-    for (let i = 0; i < HOVER_SAMPLES; i++) {
+    for (let i = 0; i < wanted; i++) {
       const id = ids[i % ids.length];
       // Bring the mention to the middle of the viewport; the pointer waits on empty page at x = 12.
       const at = await page.evaluate(async (id) => {
@@ -556,7 +555,7 @@ async function hoverLatency(url = APP, sampleCount = HOVER_SAMPLES) {
       if (close === null) throw new Error(`hover sample ${i} on ${id}: the card did not close within 3 s of the pointer leaving`);
       samples.at(-1).closeMs = close;
     }
-    if (samples.length < HOVER_SAMPLES / 2) throw new Error(`only ${samples.length} hover samples (${skipped.join('; ')})`);
+    if (samples.length < wanted / 2) throw new Error(`only ${samples.length} hover samples (${skipped.join('; ')})`);
     if (skipped.length) results.notes.push(`hover: skipped ${skipped.length} sample(s): ${[...new Set(skipped)].join('; ')}`);
     const ms = samples.map((s) => s.ms);
     return {

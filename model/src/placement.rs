@@ -229,26 +229,18 @@ mod tests {
     fn the_pointer_picks_the_nearest_line_of_a_mention_across_a_gap() {
         // Two lines apart (a mention broken around a float, or a tall line between).
         let lines = [line(300.0, 100.0, 360.0), line(0.0, 200.0, 40.0)];
-        assert_eq!(
-            anchor_line(&lines, Some((0.0, 130.0))),
-            Some(lines[0]),
-            "6 px below the first"
-        );
-        assert_eq!(
-            anchor_line(&lines, Some((0.0, 190.0))),
-            Some(lines[1]),
-            "10 px above the second"
-        );
-        assert_eq!(
-            anchor_line(&lines, Some((0.0, 40.0))),
-            Some(lines[0]),
-            "above both"
-        );
-        assert_eq!(
-            anchor_line(&lines, Some((0.0, 300.0))),
-            Some(lines[1]),
-            "below both"
-        );
+        for (y, nearest, why) in [
+            (130.0, 0, "6 px below the first"),
+            (190.0, 1, "10 px above the second"),
+            (40.0, 0, "above both"),
+            (300.0, 1, "below both"),
+        ] {
+            assert_eq!(
+                anchor_line(&lines, Some((0.0, y))),
+                Some(lines[nearest]),
+                "{why}"
+            );
+        }
     }
 
     #[test]

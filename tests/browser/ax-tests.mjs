@@ -95,11 +95,8 @@ export function defineAxTests({ E, outDir }) {
     const a = E.actors[i];
     return W.fill(W.count(W.app.node, E.relationsOf.get(a.id).length), { who: who(a), kind: W.app.kinds[KINDS.indexOf(a.kind)] });
   };
-  const edgeName = (r) =>
-    W.fill(W.app.edge, {
-      relation: W.fill(W.app.relation, { from: E.actors[r.fromIndex].short, label: r.label, to: E.actors[r.toIndex].short }),
-      quote: r.quote,
-    });
+  const relationName = (r) => W.fill(W.app.relation, { from: E.actors[r.fromIndex].short, label: r.label, to: E.actors[r.toIndex].short });
+  const edgeName = (r) => W.fill(W.app.edge, { relation: relationName(r), quote: r.quote });
 
   test('screen reader: every mention is a link named by its words that opens a dialog, collapsed; focused, it is expanded and controls the card, a dialog named by the actor and described by its role, its buttons named', async ({ page, origin }) => {
     writeFileSync(transcript, `# What a screen reader reads (Chromium's accessibility tree), ${E.article.title}\n`);
@@ -149,8 +146,8 @@ export function defineAxTests({ E, outDir }) {
     // quote (its visible words: a name of its own would hide them from speech input).
     for (const i of E.relationsOf.get(actor.id)) {
       const r = E.relations[i];
-      const said = W.fill(W.app.relation, { from: E.actors[r.fromIndex].short, label: r.label, to: E.actors[r.toIndex].short });
-      assert.ok(names.includes(`${said} ${r.quote}`), `a button for relation ${r.id}, named “${said} ${r.quote}” (${names.join(' | ')})`);
+      const shown = `${relationName(r)} ${r.quote}`;
+      assert.ok(names.includes(shown), `a button for relation ${r.id}, named “${shown}” (${names.join(' | ')})`);
     }
     if (E.byActor.get(actor.id).length > 1) {
       assert.ok(names.includes(W.app.previous_mention) && names.includes(W.app.next_mention), 'buttons to the previous and next mention');

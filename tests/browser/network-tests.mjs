@@ -16,10 +16,9 @@ import assert from 'node:assert/strict';
 import { FIREFOX, test } from './harness.mjs';
 import { ID } from './ids.mjs';
 import { ready, settle, waitCard } from './page.mjs';
-import { assertReadable, readPage } from './nojs-tests.mjs';
+import { assertReadable, escapeRe, readPage } from './nojs-tests.mjs';
 
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
-const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // The browser's own notices of a file that failed (Chromium's), which no page can silence.
 const BROWSER_NOTICE = /^error: Failed to load (resource|module script): /;
 

@@ -47,7 +47,7 @@ const decode = (s) =>
 const textOf = (html) => decode(html.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]*>/g, ''));
 
 /** `text` as a regular expression that matches it literally. */
-const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function defineNoJsTests({ E, outDir }) {
   for (const [label, options] of [
