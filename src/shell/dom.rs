@@ -9,19 +9,12 @@ use article_model::{Anchor, DomId, Layout};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
+use super::bind::focus;
+
 const STORAGE_KEY: &str = "xa-cards";
 
 pub fn by_id(id: DomId) -> Option<Element> {
     gloo::utils::document().get_element_by_id(&id.to_string())
-}
-
-/// Focuses an HTML or SVG element (the two have separate `focus` methods).
-fn focus(el: &Element) {
-    if let Some(el) = el.dyn_ref::<HtmlElement>() {
-        let _ = el.focus();
-    } else if let Some(el) = el.dyn_ref::<web_sys::SvgElement>() {
-        let _ = el.focus();
-    }
 }
 
 /// Whether the element is laid out (a node of the layout that does not show is not).
@@ -247,7 +240,7 @@ fn mark_names(on: bool, unmarked: &mut Unmarked) {
     let document = gloo::utils::document();
     if on {
         for (link, text) in unmarked.drain(..) {
-            let _ = text.replace_with_with_node_1(&link);
+            super::bind::replace(&text, &link);
         }
         return;
     }
@@ -256,7 +249,7 @@ fn mark_names(on: bool, unmarked: &mut Unmarked) {
     };
     for link in (0..links.length()).filter_map(|i| links.get(i)?.dyn_into::<Element>().ok()) {
         let text = document.create_text_node(&link.text_content().unwrap_or_default());
-        if link.replace_with_with_node_1(&text).is_ok() {
+        if super::bind::replace(&link, &text) {
             unmarked.push((link, text));
         }
     }

@@ -8,9 +8,9 @@ use article_model::reader::{CardAction, Event, Key, Point, Target};
 use article_model::{DomId, RelationKind};
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, EventTarget, FocusEvent, KeyboardEvent, MouseEvent, PointerEvent};
+use web_sys::{Element, EventTarget, KeyboardEvent, MouseEvent, PointerEvent};
 
-use super::Handle;
+use super::{bind, Handle};
 
 /// What an element (or its nearest ancestor with one of the page's ids) is, for the reader.
 pub fn target_of(target: Option<EventTarget>) -> Target {
@@ -138,7 +138,7 @@ fn pointer_over(_: &Handle, e: &web_sys::Event) -> Option<Event> {
     let e = e.dyn_ref::<PointerEvent>()?;
     Some(Event::PointerOver {
         target: target_of(e.target()),
-        from: target_of(e.related_target()),
+        from: target_of(bind::related_target(e)),
         at: point(e),
         pointer: pointer_kind(&e.pointer_type()),
     })
@@ -148,7 +148,7 @@ fn pointer_out(_: &Handle, e: &web_sys::Event) -> Option<Event> {
     let e = e.dyn_ref::<PointerEvent>()?;
     Some(Event::PointerOut {
         target: target_of(e.target()),
-        to: target_of(e.related_target()),
+        to: target_of(bind::related_target(e)),
         pointer: pointer_kind(&e.pointer_type()),
     })
 }
@@ -177,10 +177,9 @@ fn focus_in(_: &Handle, e: &web_sys::Event) -> Option<Event> {
 }
 
 fn focus_out(_: &Handle, e: &web_sys::Event) -> Option<Event> {
-    let e = e.dyn_ref::<FocusEvent>()?;
     Some(Event::FocusOut {
         target: target_of(e.target()),
-        to: target_of(e.related_target()),
+        to: target_of(bind::related_target(e)),
     })
 }
 

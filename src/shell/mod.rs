@@ -3,6 +3,7 @@
 //! [`Reader`], writes what the [`View`] says changed, carries out the reader's effects ([`dom`]),
 //! and renders the card ([`card_host`]). It decides nothing itself.
 
+mod bind;
 mod card_host;
 mod dom;
 mod events;
