@@ -72,7 +72,20 @@ const story = () => {
   return bytes.subarray(0, n);
 };
 
+// Each line of the graph gets its hit area, an invisible wide stroke the pointer can find, when
+// the app starts: the pages need not carry a second copy of every line, which only the app uses
+// (about 220 B less brotli for the first article's page).
+const hitAreas = () => {
+  for (const line of document.querySelectorAll(".xa-graph .xa-edge-line")) {
+    const hit = line.cloneNode();
+    hit.removeAttribute("marker-end");
+    hit.setAttribute("class", "xa-edge-hit");
+    line.before(hit);
+  }
+};
+
 const start = async () => {
+  hitAreas();
   const wasm = fetch(tag.dataset.wasm);
   // Reported once, below, if init fails on it.
   wasm.catch(() => {});

@@ -131,7 +131,7 @@ fn GraphSvg(props: &GraphSvgProps) -> Html {
                 aria-label={label}
                 aria-current={state.aria_current()}
             >
-                <path class="xa-edge-hit" d={path.clone()} />
+                // The line alone: web/boot.js gives it its hit area when the app starts.
                 <path class="xa-edge-line" d={path} marker-end={marker} />
             </g>
         }

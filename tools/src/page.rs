@@ -296,10 +296,7 @@ pub fn compact_graph(doc: &Document) -> Result<String, String> {
         "size": [geometry.width, geometry.height],
         "nodes": places,
         "label": LABEL_OFFSET,
-        "each": [
-            [".xa-edge-hit", "d", geometry.edges],
-            [".xa-edge-line", "d", geometry.edges],
-        ],
+        "each": [[".xa-edge-line", "d", geometry.edges]],
     });
     Ok(format!(
         "<script type=\"application/json\" id=\"{}\">{}</script>",
