@@ -26,7 +26,7 @@ pub use words::{PageWords, Words};
 
 /// The first byte of a story as the build writes it (then the story in postcard's format): a
 /// runtime refuses a story of another format instead of misreading it.
-pub const STORY_FORMAT: u8 = 1;
+pub const STORY_FORMAT: u8 = 2;
 
 /// Index of a mention in reading order across the whole document (headline first).
 pub type MentionId = u16;
@@ -58,7 +58,7 @@ pub struct Document {
 /// each mention names, the relations with their quotes, where the graph's nodes are (for the arrow
 /// keys) and the interface's words. No text of the article and no drawing: the page has those.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(from = "StoryData")]
+#[serde(from = "StoryData", into = "StoryData")]
 pub struct Story {
     pub actors: Vec<Actor>,
     /// The actor each mention names, in reading order.
@@ -71,8 +71,11 @@ pub struct Story {
     index: Index,
 }
 
-/// [`Story`] as it is written and read (its lookups are rebuilt on reading).
-#[derive(Deserialize)]
+/// [`Story`] as it is written and read: its lookups are rebuilt on reading, and a relation's id
+/// is written with its actors' ids in it as [`FROM`] and [`TO`] ("milei-insults-lula" as
+/// "\u{1}-insults-\u{2}"). Ids are made of the actors' ids, which the story carries anyway: 161 B
+/// less brotli on the first article's page, for 65 B more wasm.
+#[derive(Serialize, Deserialize)]
 struct StoryData {
     actors: Vec<Actor>,
     mentions: Vec<ActorId>,
@@ -81,9 +84,64 @@ struct StoryData {
     words: Words,
 }
 
+/// What stands for a relation's actors' ids in its id, as written; never in an id, which holds
+/// lowercase letters, digits and hyphens only (`source` checks it).
+const FROM: char = '\u{1}';
+const TO: char = '\u{2}';
+
+/// A relation's id with its actors' ids written as [`FROM`] and [`TO`] (their first occurrences).
+fn short_id(id: &str, from: &str, to: &str) -> String {
+    id.replacen(from, FROM.encode_utf8(&mut [0; 4]), 1)
+        .replacen(to, TO.encode_utf8(&mut [0; 4]), 1)
+}
+
+/// [`short_id`] undone. Character by character: a substring search would add 450 B to the wasm.
+fn full_id(id: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(id.len() + from.len() + to.len());
+    for c in id.chars() {
+        match c {
+            FROM => out.push_str(from),
+            TO => out.push_str(to),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The ids of a relation's actors, if the story has them (a story read from the wire is checked
+/// later, by [`Story::is_consistent`]).
+fn actor_ids<'a>(actors: &'a [Actor], r: &Relation) -> Option<(&'a str, &'a str)> {
+    let id = |a: ActorId| actors.get(usize::from(a)).map(|a| a.id.as_str());
+    Some((id(r.from)?, id(r.to)?))
+}
+
+impl From<Story> for StoryData {
+    fn from(s: Story) -> Self {
+        let mut relations = s.relations;
+        for r in &mut relations {
+            if let Some((from, to)) = actor_ids(&s.actors, r) {
+                r.id = short_id(&r.id, from, to);
+            }
+        }
+        StoryData {
+            actors: s.actors,
+            mentions: s.mentions,
+            relations,
+            nodes: s.nodes,
+            words: s.words,
+        }
+    }
+}
+
 impl From<StoryData> for Story {
     fn from(d: StoryData) -> Self {
-        Story::new(d.actors, d.mentions, d.relations, d.nodes, d.words)
+        let mut relations = d.relations;
+        for r in &mut relations {
+            if let Some((from, to)) = actor_ids(&d.actors, r) {
+                r.id = full_id(&r.id, from, to);
+            }
+        }
+        Story::new(d.actors, d.mentions, relations, d.nodes, d.words)
     }
 }
 
@@ -586,6 +644,52 @@ impl Story {
         match anchor {
             Anchor::Mention(m) => self.mentions[usize::from(m)],
             Anchor::Node(a) => a,
+        }
+    }
+}
+
+#[cfg(test)]
+mod wire_tests {
+    use super::{full_id, short_id, Story, StoryData};
+    use crate::testing::sample_story;
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_story_reads_back_as_written() {
+        let story = sample_story();
+        let written = StoryData::from(story.clone());
+        assert!(written.relations.iter().any(|r| r.id.contains(super::FROM)));
+        assert_eq!(Story::from(written), story);
+    }
+
+    #[test]
+    fn a_relations_id_is_written_with_its_actors_ids_left_out() {
+        assert_eq!(
+            short_id("milei-insults-lula", "milei", "lula"),
+            "\u{1}-insults-\u{2}"
+        );
+        // The second actor named first; an actor's id not in it at all.
+        assert_eq!(
+            short_id("lula-met-milei", "milei", "lula"),
+            "\u{2}-met-\u{1}"
+        );
+        assert_eq!(
+            short_id("coup-attempt", "zuniga", "bolivia"),
+            "coup-attempt"
+        );
+        // An id inside another's word is taken there (shorter still), and read back whole.
+        let short = short_id("russia-and-us", "us", "russia");
+        assert_eq!(short, "r\u{1}sia-and-us");
+        assert_eq!(full_id(&short, "us", "russia"), "russia-and-us");
+    }
+
+    proptest! {
+        /// Whatever the ids, the id read back is the id written.
+        #[test]
+        fn the_short_id_reads_back_as_the_id(
+            id in "[a-z0-9-]{1,30}", from in "[a-z0-9-]{1,8}", to in "[a-z0-9-]{1,8}"
+        ) {
+            prop_assert_eq!(full_id(&short_id(&id, &from, &to), &from, &to), id);
         }
     }
 }
