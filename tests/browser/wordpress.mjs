@@ -84,6 +84,13 @@ try {
     await ready(frame);
     return frame;
   };
+  // The document of an iframe element once it is at `address`: the element is in the page before
+  // its frame has left about:blank.
+  const loaded = async (element, address) => {
+    const frame = await element.contentFrame();
+    await frame.waitForURL((u) => u.href.startsWith(address), { timeout: 10_000 });
+    return frame;
+  };
   const frameBox = (page) =>
     page.evaluate(() => {
       const r = document.querySelector('iframe.wp-embedded-content').getBoundingClientRect();
@@ -147,7 +154,7 @@ try {
     await page.goto(post.link);
     const frame = await page.waitForSelector('iframe[src^="' + url + '"]');
     assert.equal(await frame.getAttribute('sandbox'), null, 'embed.js frames the site\'s own page, unsandboxed');
-    const content = page.frames().find((f) => f.url().startsWith(url));
+    const content = await loaded(frame, url);
     await ready(content);
     const height = await content.evaluate(() => document.documentElement.getBoundingClientRect().height);
     await page.waitForFunction((h) => Math.abs(document.querySelector('iframe[src^="http://127.0.0.1:8080/"]').getBoundingClientRect().height - h) <= 2, height, { timeout: 10_000 });
@@ -158,8 +165,7 @@ try {
 
     // The graph view's address, pasted: the chart alone, sized exactly.
     await page.goto(graphPost.link);
-    await page.waitForSelector('iframe[src^="' + graphUrl + '"]');
-    const chart = page.frames().find((f) => f.url().startsWith(graphUrl));
+    const chart = await loaded(await page.waitForSelector('iframe[src^="' + graphUrl + '"]'), graphUrl);
     await ready(chart);
     const chartHeight = await chart.evaluate(() => document.documentElement.getBoundingClientRect().height);
     await page.waitForFunction((h) => Math.abs(document.querySelector('iframe[src*="view=graph"]').getBoundingClientRect().height - h) <= 2, chartHeight, { timeout: 10_000 });
