@@ -968,4 +968,136 @@ mod tests {
             ("a — l — c".into(), String::new(), "q".into())
         );
     }
+
+    fn started(story: &Story) -> Reader {
+        let mut reader = Reader::new(story, Flags::default());
+        reader.handle(
+            story,
+            Event::Start {
+                cards_stored_on: true,
+                hash: None,
+            },
+        );
+        reader
+    }
+
+    /// A click, and the card it asks for rendered.
+    fn click(story: &Story, reader: &mut Reader, target: Target) -> View {
+        reader.handle(
+            story,
+            Event::Click {
+                target,
+                at: Some(AT),
+            },
+        );
+        reader.handle(story, Event::CardRendered);
+        View::of(story, reader)
+    }
+
+    #[test]
+    fn a_chosen_node_is_selected_in_both_layouts_and_nothing_else_is() {
+        let story = sample_story();
+        let mut reader = started(&story);
+        let v = click(&story, &mut reader, Target::Node(Layout::Wide, 1));
+        for layout in Layout::ALL {
+            let selected: Vec<ActorId> = (0..3).filter(|&a| v.node(layout, a).selected).collect();
+            assert_eq!(selected, [1], "{layout:?}");
+            assert!((0..2).all(|r| !v.edge(&story, layout, r).selected));
+        }
+        // b's one partner is a: c is neither emphasised nor labelled so.
+        let labelled: Vec<ActorId> = (0..3).filter(|&a| v.label(a)).collect();
+        assert_eq!(labelled, [0, 1]);
+        assert!(v.dim());
+        // A card opened from a node is no mention's.
+        assert!((0..6).all(|m| !v.mention(&story, m).open));
+    }
+
+    #[test]
+    fn a_chosen_line_is_selected_in_both_layouts_and_nothing_else_is() {
+        let story = sample_story();
+        let mut reader = started(&story);
+        let v = click(&story, &mut reader, Target::Edge(Layout::Compact, 1));
+        for layout in Layout::ALL {
+            let selected: Vec<RelationId> = (0..2)
+                .filter(|&r| v.edge(&story, layout, r).selected)
+                .collect();
+            assert_eq!(selected, [1], "{layout:?}");
+            assert!((0..3).all(|a| !v.node(layout, a).selected));
+        }
+    }
+
+    #[test]
+    fn a_pressed_mention_is_the_open_one() {
+        let story = sample_story();
+        let mut reader = started(&story);
+        let v = click(&story, &mut reader, Target::Mention(3));
+        let open: Vec<MentionId> = (0..6).filter(|&m| v.mention(&story, m).open).collect();
+        assert_eq!(open, [3]);
+    }
+
+    #[test]
+    fn at_rest_the_graph_dims_nothing_and_every_legend_button_is_pressed() {
+        let story = sample_story();
+        let mut reader = started(&story);
+        let v = View::of(&story, &reader);
+        assert!(!v.dim());
+        assert!(RelationKind::ALL.iter().all(|&k| v.legend(k)));
+        reader.handle(&story, Event::Legend(RelationKind::Trade));
+        let v = View::of(&story, &reader);
+        assert!(!v.legend(RelationKind::Trade) && v.legend(RelationKind::Feud));
+        // Relation 1 is the trade: hidden; relation 0, the feud, shows.
+        assert!(v.edge(&story, Layout::Wide, 1).hidden && !v.edge(&story, Layout::Wide, 0).hidden);
+    }
+
+    #[test]
+    fn the_graph_is_a_picture_until_the_page_is_interactive_then_a_named_group() {
+        let story = sample_story();
+        let page = View::of(&story, &Reader::new(&story, Flags::default()));
+        assert_eq!(
+            (
+                page.graph_role(),
+                page.graph_name(&story.words),
+                page.graph_hidden()
+            ),
+            (None, None, Some("true"))
+        );
+        let running = View::of(&story, &started(&story));
+        assert_eq!(
+            (
+                running.graph_role(),
+                running.graph_name(&story.words),
+                running.graph_hidden()
+            ),
+            (Some("group"), Some("the graph"), None)
+        );
+    }
+
+    #[test]
+    fn nodes_and_lines_are_named_as_a_listener_needs_them() {
+        let mut story = sample_story();
+        // a's graph label "a" is not its name "A": both are said; and it has two relations.
+        assert_eq!(node_name(&story, 0), "a (A), k1: 2 relations");
+        assert_eq!(node_name(&story, 1), "b (B), k1: 1 relation");
+        story.actors[2].short = story.actors[2].name.clone();
+        assert_eq!(node_name(&story, 2), "C, k1: 1 relation");
+        assert_eq!(edge_name(&story, 0), "a — l — b: q");
+    }
+
+    #[test]
+    fn once_running_a_pointer_move_patches_states_not_roles_or_names() {
+        let story = sample_story();
+        let mut reader = started(&story);
+        let before = View::of(&story, &reader);
+        let after = click(&story, &mut reader, Target::Node(Layout::Wide, 1));
+        let patches = after.patches(&story, &before);
+        assert!(!patches.is_empty());
+        for patch in &patches {
+            if let Patch::Attr { name, .. } = patch {
+                assert!(
+                    !["role", "aria-label", "aria-hidden"].contains(name),
+                    "{patch:?}"
+                );
+            }
+        }
+    }
 }
