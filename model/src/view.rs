@@ -1042,11 +1042,21 @@ mod tests {
         let v = View::of(&story, &reader);
         assert!(!v.dim());
         assert!(RelationKind::ALL.iter().all(|&k| v.legend(k)));
+        let before = v;
         reader.handle(&story, Event::Legend(RelationKind::Trade));
         let v = View::of(&story, &reader);
         assert!(!v.legend(RelationKind::Trade) && v.legend(RelationKind::Feud));
-        // Relation 1 is the trade: hidden; relation 0, the feud, shows.
+        // Relation 1 is the trade: hidden, in both layouts; relation 0, the feud, shows.
         assert!(v.edge(&story, Layout::Wide, 1).hidden && !v.edge(&story, Layout::Wide, 0).hidden);
+        let patches = v.patches(&story, &before);
+        for layout in Layout::ALL {
+            let hide = Patch::Class {
+                id: DomId::Edge(layout, 1),
+                class: class::HIDDEN,
+                on: true,
+            };
+            assert!(patches.contains(&hide), "{layout:?}: {patches:?}");
+        }
     }
 
     #[test]
@@ -1070,6 +1080,20 @@ mod tests {
             ),
             (Some("group"), Some("the graph"), None)
         );
+    }
+
+    #[test]
+    fn each_layout_has_one_tab_stop_among_its_nodes_and_one_among_its_lines() {
+        let story = sample_story();
+        let v = View::of(&story, &started(&story));
+        for layout in Layout::ALL {
+            let nodes: Vec<_> = (0..3).map(|a| v.node(layout, a).tabindex()).collect();
+            assert_eq!(nodes, [Some("0"), Some("-1"), Some("-1")], "{layout:?}");
+            let lines: Vec<_> = (0..2)
+                .map(|r| v.edge(&story, layout, r).tabindex())
+                .collect();
+            assert_eq!(lines, [Some("0"), Some("-1")], "{layout:?}");
+        }
     }
 
     #[test]
