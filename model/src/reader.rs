@@ -1638,6 +1638,59 @@ mod tests {
     }
 
     #[test]
+    fn left_and_up_go_to_the_line_before() {
+        // Three lines: with two, the line before and the line after are the same one.
+        let two = story();
+        let mut relations = two.relations.clone();
+        relations.push(crate::Relation {
+            id: "b-c".into(),
+            ..relations[0].clone()
+        });
+        let three = Story::new(
+            two.actors.clone(),
+            two.mentions.clone(),
+            relations,
+            two.nodes.clone(),
+            two.words.clone(),
+        );
+        let mut p = Page {
+            reader: Reader::new(&three, Flags::default()),
+            story: three,
+        };
+        for d in [Direction::Left, Direction::Up] {
+            let fx = p.send(Event::Key {
+                target: Target::Edge(Layout::Wide, 2),
+                key: Key::Arrow(d),
+            });
+            let to = Effect::FocusGraphItem(Layout::Wide, Focus::Relation(1));
+            assert!(fx.contains(&to), "{d:?}: {fx:?}");
+        }
+    }
+
+    #[test]
+    fn a_mention_left_and_moved_onto_again_without_pointerover_is_entered_again() {
+        let mut p = Page::new();
+        p.send(Event::PointerOver {
+            target: mention(0),
+            from: Target::Other,
+            at: AT,
+            pointer: MOUSE,
+        });
+        p.send(Event::PointerOut {
+            target: mention(0),
+            to: Target::Other,
+            pointer: MOUSE,
+        });
+        // The browser sent no pointerover this time (the name came back under the pointer).
+        let fx = p.send(Event::PointerMove {
+            target: mention(0),
+            at: Point { x: 12.0, y: 20.0 },
+            pointer: MOUSE,
+        });
+        assert_eq!(fx, vec![Effect::StartTimer(Timer::Intent, INTENT_MS)]);
+    }
+
+    #[test]
     fn a_relation_in_the_card_shows_its_sentence_and_selects_its_line() {
         let mut p = Page::new();
         p.then_rendered(Event::FocusIn { target: mention(0) });
