@@ -32,11 +32,11 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$inputs" ] || [ ! -f target/runt
   for dir in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do
     remap+=" --remap-path-prefix=${dir%/}=crates"
   done
-  # Panic sites without their file, line and column (`-Zlocation-detail=none`): 1.3 KB less
+  # Panic sites without their file, line and column (`-Zlocation-detail=none`): 1.4 KB less
   # brotli, the most any one setting saves; a panic still stops the app and logs its message.
   # The flag is unstable, so this compiler run alone may use it (`RUSTC_BOOTSTRAP=1`, as the Linux
   # kernel's and Firefox's builds do); should a compiler drop it, remove both and the runtime
-  # builds as before, 1.3 KB larger.
+  # builds as before, 1.4 KB larger.
   RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="$remap -Zlocation-detail=none" trunk build --release
   echo "$inputs" > "$stamp"
 else

@@ -685,6 +685,62 @@ mod wire_tests {
         assert_eq!(full_id(&short, "us", "russia"), "russia-and-us");
     }
 
+    #[test]
+    fn a_story_read_from_the_wire_is_refused_when_anything_in_it_points_nowhere() {
+        use crate::{Focus, RelationKind};
+        let good = sample_story();
+        assert!(good.is_consistent());
+        let mut bad = Vec::new();
+        let mut s = good.clone();
+        s.mentions.push(3);
+        bad.push(("a mention of a fourth actor", s));
+        for (what, from, to) in [("from", 3, 0), ("to", 0, 3)] {
+            let mut s = good.clone();
+            (s.relations[0].from, s.relations[0].to) = (from, to);
+            bad.push((what, s));
+        }
+        let mut s = good.clone();
+        s.relations[0].sentences = (3, 2);
+        bad.push(("sentences out of order", s));
+        let mut s = good.clone();
+        s.nodes[1][0].actor = 3;
+        bad.push(("a compact node of a fourth actor", s));
+        let mut s = good.clone();
+        s.words.kinds.pop();
+        bad.push(("a kind without its word", s));
+        let mut s = good.clone();
+        s.words.node.forms.pop();
+        bad.push(("a plural without a form for each category", s));
+        let mut s = good.clone();
+        s.words.plurals.categories.clear();
+        for p in [
+            &mut s.words.named,
+            &mut s.words.in_the_text,
+            &mut s.words.caption_actor,
+            &mut s.words.node,
+        ] {
+            p.forms.clear();
+        }
+        bad.push(("no plural categories at all", s));
+        for (what, s) in bad {
+            assert!(!s.is_consistent(), "{what}");
+        }
+        // A relation over one sentence is in order.
+        let mut s = good.clone();
+        s.relations[0].sentences = (2, 2);
+        assert!(s.is_consistent());
+        // Deep links: each one written is read back, and nothing else is.
+        for focus in [Focus::Actor(2), Focus::Relation(1)] {
+            assert_eq!(good.parse_hash(&good.hash_of(focus)), Some(focus));
+        }
+        assert_eq!(good.hash_of(Focus::Actor(1)), "#actor=b");
+        assert_eq!(good.hash_of(Focus::Relation(0)), "#relation=a-b");
+        for other in ["", "#actor=z", "#relation=a", "#x=a"] {
+            assert_eq!(good.parse_hash(other), None, "{other}");
+        }
+        assert!(RelationKind::Insult.directed() && !RelationKind::Feud.directed());
+    }
+
     proptest! {
         /// Whatever the ids, the id read back is the id written.
         #[test]
