@@ -322,16 +322,14 @@ fn unmarked_in(
     }
     if nothing_marked && plain_here.is_empty() && !found.is_empty() && run.iter().any(name_like) {
         // Unmarked as a whole: named as written, from its first name-like word (for a draft,
-        // from its first word: "Marta Ibarzo" at a sentence's start).
+        // from its first word: "Marta Ibarzo" at a sentence's start) to its last (a headline's
+        // title case goes on past the name: "Sudmark" of "Sudmark Open").
         let first = if whole {
             0
         } else {
             run.iter().position(name_like).unwrap_or(0)
         };
-        let last = run
-            .iter()
-            .rposition(|w| !CONNECTORS.contains(&w.text))
-            .unwrap_or(run.len() - 1);
+        let last = run.iter().rposition(name_like).unwrap_or(first);
         return vec![join(&run[first..=last])];
     }
     found
