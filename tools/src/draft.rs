@@ -50,6 +50,17 @@ const ORGANISATION: &[&str] = &[
     "Fondo",
     "Alianza",
     "Ejército",
+    "Institute",
+    "Cooperative",
+    "Association",
+    "Federation",
+    "Foundation",
+    "Committee",
+    "Instituto",
+    "Cooperativa",
+    "Asociación",
+    "Federación",
+    "Fundación",
 ];
 /// Articles before a name, not part of it ("The United States"). Written here, as the above.
 const ARTICLES: &[&str] = &["The", "A", "An", "El", "La", "Los", "Las", "Un", "Una"];
@@ -73,7 +84,61 @@ const COMPANY: &[&str] = &[
     "Compañía",
     "Grupo",
     "Empresa",
+    "Foods",
+    "Industries",
+    "Airlines",
 ];
+/// What the text says a name is, in an apposition after it ("Blue Meridian, a conservation group
+/// based in…", "Halden Verft, a yard near Bergen"): the noun within its first few words. Written
+/// here, as the above.
+const COMPANY_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "maker",
+    "producer",
+    "manufacturer",
+    "yard",
+    "shipyard",
+    "processor",
+    "buyer",
+    "supplier",
+    "retailer",
+    "carrier",
+    "operator",
+    "empresa",
+    "compañía",
+    "firma",
+    "fabricante",
+    "productora",
+    "naviera",
+];
+const ORGANISATION_NOUNS: &[&str] = &[
+    "group",
+    "organisation",
+    "organization",
+    "union",
+    "body",
+    "agency",
+    "institute",
+    "party",
+    "association",
+    "coalition",
+    "alliance",
+    "charity",
+    "cooperative",
+    "council",
+    "bank",
+    "organización",
+    "grupo",
+    "sindicato",
+    "partido",
+    "cooperativa",
+    "asociación",
+    "banco",
+];
+/// Particles before the name a longer one ends with ("Bank of Ostrania"): a word after one is
+/// that other name, never the longer one's short form.
+const PARTICLES: &[&str] = &["of", "de", "del", "da", "do", "dos", "das"];
 
 /// One drafted actor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,6 +207,11 @@ pub fn draft(text: &str, language: &str, titles: &[String]) -> Draft {
         .map(|f| f.text.as_str())
         .filter(|t| !t.contains(' '))
         .collect();
+    // The words the text writes in lowercase ("in", "despite").
+    let lowercase: std::collections::HashSet<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect();
     let mut forms_found: Vec<coverage::Found> = Vec::new();
     // The headline is left out: written in title case, it runs every word together, and its
     // names come again in the text.
@@ -164,6 +234,19 @@ pub fn draft(text: &str, language: &str, titles: &[String]) -> Draft {
                 text = rest.to_string();
             }
         }
+        // A word that only starts the sentence, before a name the text writes without it ("In
+        // Kestland", "Despite Milei"): the text writes it in lowercase elsewhere ("in"). Not
+        // "Marta" of "Marta Ibarzo", nor "Krill" of "Krill Commission" (no "Commission" alone).
+        if let Some((first, rest)) = text.split_once(' ') {
+            let starts = sentence_of(blocks[f.block], f.sentence)
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(first);
+            let named_alone =
+                found.iter().any(|g| g.text == rest) || names::country_of(language, rest).is_some();
+            if starts && named_alone && lowercase.contains(first.to_lowercase().as_str()) {
+                text = rest.to_string();
+            }
+        }
         // A demonym or country before a title and a name: two names ("Bolivian President Luis
         // Arce" is Bolivia and Luis Arce).
         while let Some((first, rest)) = text.split_once(' ') {
@@ -178,11 +261,11 @@ pub fn draft(text: &str, language: &str, titles: &[String]) -> Draft {
             .find_map(|p| text.rsplit_once(p))
             .filter(|(_, tail)| alone.contains(tail));
         match split {
-            Some((head, tail)) => {
-                push(if head.contains(' ') { head } else { &text });
+            Some((head, tail)) if head.contains(' ') => {
+                push(head);
                 push(tail);
             }
-            None => push(&text),
+            _ => push(&text),
         }
     }
     for f in &forms_found {
@@ -211,7 +294,7 @@ pub fn draft(text: &str, language: &str, titles: &[String]) -> Draft {
             } else if words.iter().any(|w| ORGANISATION.contains(w)) {
                 "organisation"
             } else {
-                "person"
+                apposition(text, &form).unwrap_or("person")
             };
             groups
                 .entry(form.clone())
@@ -234,7 +317,7 @@ pub fn draft(text: &str, language: &str, titles: &[String]) -> Draft {
     for (block, sentence, word) in singles {
         let holders: Vec<String> = groups
             .iter()
-            .filter(|(_, (name, kind, _))| *kind != "country" && name.split(' ').any(|w| w == word))
+            .filter(|(_, (name, kind, _))| *kind != "country" && holds(name, &word))
             .map(|(k, _)| k.clone())
             .collect();
         let key = match holders.as_slice() {
@@ -242,7 +325,7 @@ pub fn draft(text: &str, language: &str, titles: &[String]) -> Draft {
             _ => {
                 groups.entry(word.clone()).or_insert((
                     word.clone(),
-                    "organisation",
+                    apposition(text, &word).unwrap_or("organisation"),
                     BTreeMap::new(),
                 ));
                 word.clone()
@@ -330,6 +413,40 @@ pub fn draft(text: &str, language: &str, titles: &[String]) -> Draft {
     Draft { actors, candidates }
 }
 
+/// Sentence `sentence` of `block`.
+fn sentence_of(block: &str, sentence: usize) -> &str {
+    let ranges = article_model::sentence::sentences(block);
+    ranges.get(sentence).map_or("", |r| &block[r.clone()])
+}
+
+/// `name` holds `word` as a word of its own, not after a particle ("Polaris" of "Polaris Krill",
+/// not "Ostrania" of "Bank of Ostrania").
+fn holds(name: &str, word: &str) -> bool {
+    let words: Vec<&str> = name.split(' ').collect();
+    (0..words.len()).any(|i| words[i] == word && (i == 0 || !PARTICLES.contains(&words[i - 1])))
+}
+
+/// The kind an apposition after the first occurrence of `form` in `text` gives it: ", a
+/// conservation group" → organisation, ", a Japanese company" → company; the noun within its
+/// first four words.
+fn apposition(text: &str, form: &str) -> Option<&'static str> {
+    let (_, after) = text.split_once(&format!("{form}, "))?;
+    let mut words = after.split([' ', ',', ';', '.']);
+    let article = words.next()?;
+    if !["a", "an", "the", "un", "una", "la", "el"].contains(&article) {
+        return None;
+    }
+    words.take(4).find_map(|w| {
+        if COMPANY_NOUNS.contains(&w) {
+            Some("company")
+        } else if ORGANISATION_NOUNS.contains(&w) {
+            Some("organisation")
+        } else {
+            None
+        }
+    })
+}
+
 /// The words around `form` in sentence `sentence` of `block`, as an override's `context` takes
 /// them: up to five words each side.
 fn context(block: &str, sentence: usize, form: &str) -> String {
@@ -399,4 +516,78 @@ pub fn relation_candidates(draft: &Draft) -> String {
         );
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, &'static str)> {
+        draft(text, "en", &["Mayor".to_string()])
+            .actors
+            .into_iter()
+            .map(|a| (a.name, a.kind))
+            .collect()
+    }
+
+    #[test]
+    fn an_apposition_says_what_a_name_is() {
+        assert_eq!(
+            apposition("Blue Meridian, a conservation group based", "Blue Meridian"),
+            Some("organisation")
+        );
+        assert_eq!(
+            apposition("Halden Verft, a yard near Bergen", "Halden Verft"),
+            Some("company")
+        );
+        assert_eq!(
+            apposition("Ada Quill, the harbour minister", "Ada Quill"),
+            None
+        );
+        assert_eq!(apposition("Ada Quill said", "Ada Quill"), None);
+        // The noun within the first four words only.
+        assert_eq!(
+            apposition("Ada Quill, a woman who once ran a company", "Ada Quill"),
+            None
+        );
+        assert_eq!(
+            kinds("H\n\nIt met Blue Meridian, a conservation group, and Tarn Vale, a firm.\n"),
+            vec![
+                ("Blue Meridian".to_string(), "organisation"),
+                ("Tarn Vale".to_string(), "company")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_word_after_a_particle_is_no_short_form_of_the_longer_name() {
+        assert!(holds("Polaris Krill", "Polaris") && holds("Tomas Brekke", "Brekke"));
+        assert!(!holds("Bank of Ostrania", "Ostrania"));
+        let names: Vec<String> = kinds("H\n\nIt met the Bank of Ostrania. It met Ostrania.\n")
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(names, vec!["Bank of Ostrania", "Ostrania"]);
+    }
+
+    #[test]
+    fn a_word_that_only_starts_the_sentence_is_left_out_of_the_name() {
+        let names =
+            |text: &str| -> Vec<String> { kinds(text).into_iter().map(|(n, _)| n).collect() };
+        // "in" is a word the text writes; "Kestland" a name it writes alone.
+        assert_eq!(
+            names("H\n\nIn Kestland it rained in May. It met Kestland.\n"),
+            vec!["Kestland"]
+        );
+        // Not when the text never writes the word in lowercase ("Marta"), nor when the rest is
+        // no name of its own ("Commission").
+        assert_eq!(
+            names("H\n\nMarta Ibarzo spoke. It met Ibarzo.\n"),
+            vec!["Marta Ibarzo"]
+        );
+        assert_eq!(
+            names("H\n\nKrill Commission members met on krill.\n"),
+            vec!["Krill Commission"]
+        );
+    }
 }

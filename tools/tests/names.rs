@@ -1,34 +1,27 @@
-//! The check for names nobody marked, measured on the site's articles (a long opinion piece, a
-//! news brief, a Spanish news piece), whose hand-made annotations are the reference: each comes
+//! The check for names nobody marked, measured on the test set (`common`: a long opinion piece, a
+//! news brief, a Spanish news piece, a long feature), whose hand-made annotations are the
+//! reference: each comes
 //! out clean, every mention taken out of the annotation is reported where it stands, and a strict
 //! article with a name left unmarked does not build.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use article_model::MentionId;
 use article_tools::site;
 
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
-
-fn content() -> PathBuf {
-    Path::new(ROOT).join("content")
-}
-
-fn articles() -> Vec<String> {
-    site::articles(&content()).unwrap()
-}
+use common::content;
 
 #[test]
 fn every_article_of_the_site_has_every_name_marked() {
-    let locales = site::read_locales(&content()).unwrap();
-    for slug in articles() {
-        let doc = site::compile_article(&content(), &slug, &locales)
+    let locales = common::locales();
+    for (content, slug) in common::test_set() {
+        let doc = site::compile_article(&content, &slug, &locales)
             .unwrap_or_else(|e| panic!("{slug}: {e:#?}"));
         assert!(
             doc.settings.strict,
-            "{slug}: the site's articles are strict"
+            "{slug}: the test set's articles are strict"
         );
-        let unmarked = site::unmarked_names(&content(), &slug, &doc, &locales);
+        let unmarked = site::unmarked_names(&content, &slug, &doc, &locales);
         assert!(unmarked.is_empty(), "{slug}: {unmarked:#?}");
     }
 }
@@ -37,10 +30,10 @@ fn every_article_of_the_site_has_every_name_marked() {
 /// it stood.
 #[test]
 fn every_mention_taken_out_is_reported_where_it_stands() {
-    let locales = site::read_locales(&content()).unwrap();
+    let locales = common::locales();
     let mut report = Vec::new();
-    for slug in articles() {
-        let doc = site::compile_article(&content(), &slug, &locales).unwrap();
+    for (content, slug) in common::test_set() {
+        let doc = site::compile_article(&content, &slug, &locales).unwrap();
         let mut missed = Vec::new();
         // Names as the text writes them: a lowercase demonym ("velmirense", as Spanish writes
         // them) looks like any other word, and only its form in actors.toml marks it.
@@ -64,7 +57,7 @@ fn every_mention_taken_out_is_reported_where_it_stands() {
                 continue;
             }
             total += 1;
-            let found = site::unmarked_names(&content(), &slug, &without, &locales);
+            let found = site::unmarked_names(&content, &slug, &without, &locales);
             // Reported as itself, or as the part of it that is a name ("French" of "French
             // mining company").
             let reported = |e: &article_model::source::ContentError| {
@@ -110,7 +103,7 @@ fn a_strict_article_with_a_name_left_unmarked_does_not_build() {
     )
     .unwrap();
     let line = text.trim_end().lines().count() + 2;
-    let locales = site::read_locales(&content()).unwrap();
+    let locales = common::locales();
     let errors = site::compile_article(&scratch, "river-compact", &locales).unwrap_err();
     let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
     let at = format!("{}:{line}:", article.display());
