@@ -1176,6 +1176,26 @@ fn error_empty_override_text() {
     );
 }
 
+#[test]
+fn error_override_text_with_surrounding_spaces() {
+    // " the council" occurs in its context and cuts no word, but the mark would take the space.
+    let t = tiny();
+    let mentions = replace_once(
+        &t.mentions,
+        r#"text = "the council""#,
+        r#"text = " the council""#,
+    );
+    only_error(
+        &sources(t.article.as_bytes(), &t.actors, Some(&mentions)),
+        MENTIONS,
+        line_with(&mentions, r#"text = " the council""#),
+        &[
+            "text \" the council\" starts or ends with spaces",
+            "expected the words alone",
+        ],
+    );
+}
+
 // ── article.txt mistakes ────────────────────────────────────────────────────
 
 #[test]
@@ -1430,4 +1450,156 @@ fn article_and_toml_errors_are_reported_together() {
         "\n{}",
         show(&errors)
     );
+}
+
+// ── limits and boundaries ───────────────────────────────────────────────────
+
+#[test]
+fn a_long_article_of_two_mebibytes_is_within_the_limit() {
+    // The documented limit: 2 MiB of text, far beyond any article, is accepted; one byte more is
+    // not.
+    assert_eq!(MAX_FILE_BYTES, 2 * 1024 * 1024);
+    let t = tiny();
+    let mut article = t.article.clone();
+    article.push_str(&"\n".repeat(2 * 1024 * 1024 - article.len()));
+    compile(&sources(article.as_bytes(), &t.actors, Some(&t.mentions)))
+        .expect("2 MiB of text is within the limit");
+}
+
+/// An article of `paragraphs` paragraphs after the headline, each `paragraph`, whose one actor is
+/// Norland.
+fn many_paragraphs(headline: &str, paragraph: &str, paragraphs: usize) -> Sources {
+    let article = format!(
+        "{headline}\n{}",
+        format!("\n{paragraph}\n").repeat(paragraphs)
+    );
+    let actors = "[[actor]]\nid = \"norland\"\nname = \"Norland\"\nkind = \"country\"\n\
+                  role = \"r\"\ndescription = \"d\"\nforms = [\"Norland\"]\n";
+    sources(article.as_bytes(), actors, None)
+}
+
+#[test]
+fn a_paragraph_more_than_the_ids_hold_is_refused_and_the_last_that_fits_is_not() {
+    // Sentences and blocks are counted in 16 bits: the headline and 65,534 paragraphs fit.
+    let fits = many_paragraphs("Norland Votes", "It rained.", usize::from(u16::MAX) - 1);
+    compile(&fits).expect("65,535 blocks fit");
+    let over = many_paragraphs("Norland Votes", "It rained.", usize::from(u16::MAX));
+    let errors = errors_of(&over);
+    expect_error(
+        &errors,
+        ARTICLE,
+        1,
+        &["65535 paragraphs; expected at most 65534"],
+    );
+}
+
+#[test]
+fn a_mention_more_than_the_ids_hold_is_refused_and_the_last_that_fits_is_not() {
+    // Five mentions a paragraph: 13,107 paragraphs name Norland 65,535 times, the most there
+    // can be; a headline naming it once more is one too many.
+    let paragraph = "Norland, Norland, Norland, Norland, Norland.";
+    let fits = many_paragraphs("A Vote", paragraph, 13_107);
+    let doc = compile(&fits).expect("65,535 mentions fit");
+    assert_eq!(doc.story.mentions.len(), 65_535);
+    let over = many_paragraphs("Norland Votes", paragraph, 13_107);
+    expect_error(
+        &errors_of(&over),
+        ARTICLE,
+        1,
+        &["65536 mentions; expected at most 65535"],
+    );
+}
+
+#[test]
+fn every_count_a_card_or_the_page_shows_has_its_plural_resolved_and_no_more() {
+    // The tiny fixture: the counts are each actor's mentions and relations, and all relations.
+    let doc = compile_dir(TINY);
+    let story = &doc.story;
+    let most = (0..story.actors.len() as u16)
+        .map(|a| {
+            let mentions = story.mentions.iter().filter(|&&m| m == a).count();
+            let relations = story
+                .relations
+                .iter()
+                .filter(|r| r.from == a || r.to == a)
+                .count();
+            mentions.max(relations)
+        })
+        .chain([story.relations.len()])
+        .max()
+        .unwrap();
+    assert_eq!(story.words.plurals.by_count.len(), most + 1);
+    // The article's most named actor has more mentions than relations: it sets the count.
+    let norland = story.actors.iter().position(|a| a.id == "norland").unwrap() as u16;
+    assert_eq!(
+        most,
+        story.mentions.iter().filter(|&&m| m == norland).count()
+    );
+}
+
+#[test]
+fn a_mention_across_what_looks_like_a_sentence_end_keeps_the_sentence_whole() {
+    // "Ada Q. Quill": the splitter would end a sentence after "Q."; a mention is never cut, so
+    // the paragraph is one sentence. A mention that starts a sentence does not join it to the
+    // one before.
+    let t = tiny();
+    let article = replace_once(
+        &t.article,
+        "Norland’s harbour minister, Ada Quill, cut a ribbon",
+        "Norland’s harbour minister, Ada Q. Quill, cut a ribbon",
+    );
+    let actors = replace_once(
+        &t.actors,
+        r#"forms = ["Ada Quill", "Quill"]"#,
+        r#"forms = ["Ada Q. Quill", "Quill"]"#,
+    );
+    let doc = compile(&sources(article.as_bytes(), &actors, Some(&t.mentions))).unwrap();
+    let first = &doc.paragraphs[0].segments;
+    assert!(first
+        .iter()
+        .any(|s| s.text == "Ada Q. Quill" && s.mention.is_some()));
+    assert!(
+        first.iter().all(|s| s.sentence == first[0].sentence),
+        "{first:#?}"
+    );
+    // "…a quiet start. Passengers in Sudmark…": two sentences, and "Quill said…" starts one.
+    let last = &doc.paragraphs[2].segments;
+    let quill = last.iter().find(|s| s.text == "Quill").unwrap();
+    let sudmark = last.iter().find(|s| s.text.contains("Passengers")).unwrap();
+    assert_eq!(quill.sentence, last[0].sentence);
+    assert_ne!(quill.sentence, sudmark.sentence);
+    let rained = "The Crossing\n\nIt rained. Ada Quill spoke.\n";
+    let doc = compile(&sources(rained.as_bytes(), &actors_quill_only(), None)).unwrap();
+    let segs = &doc.paragraphs[0].segments;
+    assert_eq!(segs[0].text, "It rained. ");
+    assert_eq!(segs[1].text, "Ada Quill");
+    assert_ne!(segs[0].sentence, segs[1].sentence, "{segs:#?}");
+}
+
+/// The tiny fixture's minister alone, by her full name.
+fn actors_quill_only() -> String {
+    "[[actor]]\nid = \"quill\"\nname = \"Ada Quill\"\nkind = \"person\"\nrole = \"r\"\ndescription = \"d\"\nforms = [\"Ada Quill\"]\n".to_string()
+}
+
+#[test]
+fn forms_that_touch_without_overlapping_are_no_crossing() {
+    // Two forms can touch only where one starts or ends with a mark ("U.S." and "–Norland" in
+    // "U.S.–Norland"); touching is not crossing, and both are mentions.
+    let text = "The Pact\n\nThe U.S.–Norland pact was signed.\n";
+    let actors = "[[actor]]\nid = \"us\"\nname = \"United States\"\nkind = \"country\"\nrole = \"r\"\ndescription = \"d\"\nforms = [\"U.S.\"]\n\n\
+                  [[actor]]\nid = \"norland\"\nname = \"Norland\"\nkind = \"country\"\nrole = \"r\"\ndescription = \"d\"\nforms = [\"–Norland\"]\n";
+    let doc =
+        compile(&sources(text.as_bytes(), actors, None)).unwrap_or_else(|e| panic!("{}", show(&e)));
+    let marked: Vec<&str> = doc.paragraphs[0]
+        .segments
+        .iter()
+        .filter(|s| s.mention.is_some())
+        .map(|s| s.text.as_str())
+        .collect();
+    assert_eq!(marked, ["U.S.", "–Norland"]);
+    // And the same two as overrides that touch: no overlap.
+    let mentions = "[[override]]\ncontext = \"The U.S.–Norland pact\"\ntext = \"U.S.\"\nactor = \"us\"\n\n\
+                    [[override]]\ncontext = \"The U.S.–Norland pact\"\ntext = \"–Norland\"\nactor = \"norland\"\n";
+    compile(&sources(text.as_bytes(), actors, Some(mentions)))
+        .unwrap_or_else(|e| panic!("{}", show(&e)));
 }

@@ -352,3 +352,11 @@ fn a_known_word_is_reported_at_a_sentence_s_start_and_in_the_headline() {
         vec![(0, "Velmiran".to_string()), (1, "Velmiran".to_string())]
     );
 }
+
+#[test]
+fn a_word_of_a_plain_phrase_written_alone_within_a_sentence_is_still_a_name() {
+    // "Lune River" is plain; "River" alone, within a sentence, is a name nobody marked.
+    let text = "A Pact\n\nIt met the Lune River boats. It said the River rose.\n";
+    let doc = article(text, &boats(), None, Some("plain = [\"Lune River\"]\n"));
+    assert_eq!(reported(doc, &[], &[]), vec![(1, "River".to_string())]);
+}

@@ -405,6 +405,16 @@ fn resolve_overrides(
             errors.push(ContentError::new(file, line, "empty context or text; expected a phrase from the article and the words to pin inside it"));
             continue;
         }
+        if needle.trim() != needle {
+            // A mention never starts or ends with a space: the sentence around it is found by
+            // that (`sentences_around`), and the mark would underline the space.
+            errors.push(ContentError::new(
+                file,
+                line_of(text, entry.text.span().start),
+                format!("text {needle:?} starts or ends with spaces; expected the words alone"),
+            ));
+            continue;
+        }
         let places: Vec<(usize, usize)> = blocks
             .iter()
             .enumerate()

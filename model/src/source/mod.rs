@@ -185,3 +185,47 @@ pub(crate) fn not_one_of(
         expected.join(", ")
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hint_names_the_closest_known_word_within_its_reach() {
+        let ids = ["milei", "lula", "buenos-aires"];
+        // Two letters swapped, one missing, one more, one wrong: within two edits.
+        assert_eq!(did_you_mean("mliei", ids), " (did you mean \"milei\"?)");
+        assert_eq!(did_you_mean("mile", ids), " (did you mean \"milei\"?)");
+        assert_eq!(did_you_mean("mileis", ids), " (did you mean \"milei\"?)");
+        assert_eq!(did_you_mean("lulu", ids), " (did you mean \"lula\"?)");
+        // Three letters more before it, three missing, or nothing alike: no hint.
+        assert_eq!(did_you_mean("abcmilei", ids), "");
+        assert_eq!(did_you_mean("mi", ids), "");
+        assert_eq!(did_you_mean("zzzzz", ids), "");
+        // A long word is within reach of a third of its letters: three edits of twelve.
+        assert_eq!(
+            did_you_mean("buenas-ayrez", ids),
+            " (did you mean \"buenos-aires\"?)"
+        );
+        assert_eq!(did_you_mean("bxxxxx-aires", ids), "");
+        // A tie goes to the alphabetically first.
+        assert_eq!(did_you_mean("ab", ["ac", "aa"]), " (did you mean \"aa\"?)");
+    }
+
+    #[test]
+    fn an_optional_file_that_cannot_be_read_is_an_error_too() {
+        let dir = std::env::temp_dir().join(format!("article-read-dir-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("mentions.toml")).unwrap();
+        std::fs::write(dir.join("article.txt"), "A headline\n\nA paragraph.\n").unwrap();
+        std::fs::write(dir.join("actors.toml"), "").unwrap();
+        let errors = read_dir(&dir).unwrap_err();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].file.ends_with("mentions.toml"), "{errors:?}");
+        assert!(
+            errors[0].message.starts_with("cannot read the file"),
+            "{errors:?}"
+        );
+    }
+}
