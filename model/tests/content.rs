@@ -10,7 +10,7 @@ mod common;
 use std::path::Path;
 
 use article_model::source::{read_dir, ContentError, Sources, MAX_FILE_BYTES};
-use article_model::{Block, Document, Kind};
+use article_model::{Block, Document, Genre, Kind};
 use common::compile;
 
 const CONTENT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../content/milei-cold-war");
@@ -1289,6 +1289,22 @@ fn error_control_character_in_actors() {
 }
 
 #[test]
+fn error_a_key_without_its_value() {
+    // The parser has no words for a value left out at the end of a file: it is no control
+    // character, so the message says what TOML expects.
+    let t = tiny();
+    let actors = format!("{}\n[[actor]]\nid =  ", t.actors);
+    let lines = actors.lines().count();
+    let e = only_error(
+        &sources(t.article.as_bytes(), &actors, Some(&t.mentions)),
+        ACTORS,
+        lines,
+        &["this is not valid TOML", "expected `key = value`"],
+    );
+    assert!(!e.message.contains("control"), "{e}");
+}
+
+#[test]
 fn error_invalid_utf8_in_article() {
     let t = tiny();
     let mut article = t.article.clone().into_bytes();
@@ -1602,4 +1618,97 @@ fn forms_that_touch_without_overlapping_are_no_crossing() {
                     [[override]]\ncontext = \"The U.S.–Norland pact\"\ntext = \"–Norland\"\nactor = \"norland\"\n";
     compile(&sources(text.as_bytes(), actors, Some(mentions)))
         .unwrap_or_else(|e| panic!("{}", show(&e)));
+    // Listed the other way round: the later text pinned first still does not overlap.
+    let reversed = "[[override]]\ncontext = \"The U.S.–Norland pact\"\ntext = \"–Norland\"\nactor = \"norland\"\n\n\
+                    [[override]]\ncontext = \"The U.S.–Norland pact\"\ntext = \"U.S.\"\nactor = \"us\"\n";
+    compile(&sources(text.as_bytes(), actors, Some(reversed)))
+        .unwrap_or_else(|e| panic!("{}", show(&e)));
+}
+
+/// Actors for texts where an override touches two forms that cross: "U.S." (pinned), and
+/// `first` and `second`.
+fn actors_crossing_next_to_a_pin(first: &str, second: &str) -> String {
+    format!(
+        "[[actor]]\nid = \"us\"\nname = \"United States\"\nkind = \"country\"\nrole = \"r\"\ndescription = \"d\"\nforms = [\"U.S.\"]\n\n\
+         [[actor]]\nid = \"bank\"\nname = \"Norland Bank\"\nkind = \"organisation\"\nrole = \"r\"\ndescription = \"d\"\nforms = [\"{first}\"]\n\n\
+         [[actor]]\nid = \"act\"\nname = \"Bank Act\"\nkind = \"organisation\"\nrole = \"r\"\ndescription = \"d\"\nforms = [\"{second}\"]\n"
+    )
+}
+
+#[test]
+fn forms_that_cross_next_to_an_override_are_still_reported() {
+    // An override takes its text from the forms' matching; a form that only touches it is
+    // still checked for crossing, on either side.
+    for (text, pinned, first, second) in [
+        (
+            "The Pact\n\nThe U.S.–Norland Bank Act passed.\n",
+            "U.S.",
+            "–Norland Bank",
+            "Bank Act",
+        ),
+        (
+            "The Pact\n\nThe Norland Bank Act–U.S. pact passed.\n",
+            "–U.S.",
+            "Norland Bank",
+            "Bank Act",
+        ),
+    ] {
+        let actors = actors_crossing_next_to_a_pin(first, second);
+        let context = text.lines().nth(2).unwrap();
+        let mentions =
+            format!("[[override]]\ncontext = {context:?}\ntext = {pinned:?}\nactor = \"us\"\n");
+        let errors = errors_of(&sources(text.as_bytes(), &actors, Some(&mentions)));
+        expect_error(
+            &errors,
+            ACTORS,
+            line_with(&actors, &format!("forms = [{second:?}]")),
+            &[
+                "overlapping mentions",
+                &format!("{second:?}"),
+                &format!("{first:?}"),
+            ],
+        );
+    }
+}
+
+#[test]
+fn a_genre_is_one_the_page_knows_or_none() {
+    let t = tiny();
+    let with = |settings: &str| Sources {
+        settings: Some(("article.toml".to_string(), settings.as_bytes().to_vec())),
+        ..sources(t.article.as_bytes(), &t.actors, Some(&t.mentions))
+    };
+    for (genre, expected) in [
+        ("opinion", Some(Genre::Opinion)),
+        ("news", Some(Genre::News)),
+        ("none", None),
+    ] {
+        let doc = compile(&with(&format!("genre = {genre:?}\n")))
+            .unwrap_or_else(|e| panic!("{}", show(&e)));
+        assert_eq!(doc.settings.genre, expected, "{genre}");
+    }
+    only_error(
+        &with("sample = true\ngenre = \"blog\"\n"),
+        "article.toml",
+        2,
+        &["unknown genre \"blog\"; expected one of opinion, analysis, news, none"],
+    );
+}
+
+#[test]
+fn a_plain_phrase_empty_or_with_spaces_around_is_refused() {
+    let t = tiny();
+    let with = |settings: &str| Sources {
+        settings: Some(("article.toml".to_string(), settings.as_bytes().to_vec())),
+        ..sources(t.article.as_bytes(), &t.actors, Some(&t.mentions))
+    };
+    for phrase in ["", "  ", " Quill Inn", "Quill Inn "] {
+        only_error(
+            &with(&format!("strict = false\nplain = [\n  {phrase:?},\n]\n")),
+            "article.toml",
+            3,
+            &["is empty or has spaces around it; expected a phrase of the article"],
+        );
+    }
+    compile(&with("plain = [\"Quill Inn\"]\n")).unwrap_or_else(|e| panic!("{}", show(&e)));
 }

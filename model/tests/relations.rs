@@ -9,7 +9,9 @@ mod common;
 
 use std::path::Path;
 
-use article_model::layout::{distance_to_segment, label_width, line_clearance, overlaps, Placed};
+use article_model::layout::{
+    distance_to_segment, edge_path, label_width, line_clearance, overlaps, Placed,
+};
 use article_model::source::{read_dir, ContentError, Sources};
 use article_model::{Document, Layout, RelationKind};
 use common::compile;
@@ -371,6 +373,57 @@ fn error_quote_not_verbatim_says_where_it_parts() {
             "“three crossing",
         ],
     );
+    // Only the last letter differs: the quote parts from the article at its last word.
+    let r = tiny_with(&one(&[(
+        "quote",
+        "\"The Norland Ferry Company will run two crossings a daz\"",
+    )]));
+    only_error(
+        r,
+        7,
+        &["not verbatim", "crossings a” followed by “day", "“daz"],
+    );
+    // Parted after four letters of the article: it says where; before them: that none occur.
+    let r = tiny_with(&one(&[("quote", "\"Inn, zany poet\"")]));
+    only_error(r, 7, &["not verbatim", "“…Inn,” followed by “named"]);
+    let r = tiny_with(&one(&[("quote", "\"Xylophones in Sudmark\"")]));
+    only_error(
+        r,
+        7,
+        &[
+            "not verbatim",
+            "not even its first words occur in the article",
+        ],
+    );
+}
+
+#[test]
+fn a_quote_points_at_exactly_the_sentences_it_spans() {
+    // One sentence, two sentences to the end of the paragraph, the paragraph's last sentence.
+    let cases = [
+        ("Quill said the council had asked for a quiet start.", 1),
+        (
+            "Quill said the council had asked for a quiet start. Passengers in Sudmark were met outside the Quill Inn, named after a local poet.",
+            2,
+        ),
+        (
+            "Passengers in Sudmark were met outside the Quill Inn, named after a local poet.",
+            1,
+        ),
+    ];
+    for (quote, count) in cases {
+        let doc = tiny_with(&one(&[("quote", &format!("{quote:?}"))]))
+            .unwrap_or_else(|e| panic!("{e:#?}"));
+        let (first, last) = doc.story.relations[0].sentences;
+        let evidence: String = doc
+            .blocks()
+            .flat_map(|b| b.segments.iter())
+            .filter(|s| (first..=last).contains(&s.sentence))
+            .map(|s| s.text.as_str())
+            .collect();
+        assert_eq!(usize::from(last - first) + 1, count, "{quote}");
+        assert_eq!(evidence.trim_end(), quote);
+    }
 }
 
 #[test]
@@ -453,4 +506,90 @@ fn error_unknown_field_and_malformed_file() {
     );
     let e = tiny_with("[[relation]]\nid = \"x\nfrom = 1\n").expect_err("malformed");
     assert_eq!((e[0].file.as_str(), e[0].line), (RELATIONS, 2), "{e:#?}");
+}
+
+#[test]
+fn relations_of_one_pair_bow_apart_evenly_whichever_way_they_point() {
+    // Two relations between Quill and Norland, one each way: both curves bow the same distance
+    // from the line between the two, on either side, the first in relations.toml to the left as
+    // seen from the pair's first node in the graph to its second.
+    let mut relations = one(&[]);
+    relations.push('\n');
+    relations.push_str(&one(&[
+        ("id", "\"norland-quill\""),
+        ("type", "\"negotiation\""),
+        ("from", "\"norland\""),
+        ("to", "\"quill\""),
+        ("label", "\"hears\""),
+        (
+            "quote",
+            "\"Quill said the council had asked for a quiet start.\"",
+        ),
+    ]));
+    let doc = tiny_with(&relations).unwrap_or_else(|e| panic!("{e:#?}"));
+    assert_eq!(doc.story.relations.len(), 2);
+    for which in Layout::ALL {
+        let nodes = doc.story.nodes(which);
+        assert_eq!(nodes.len(), 2);
+        let (a, b) = (
+            (f64::from(nodes[0].x), f64::from(nodes[0].y)),
+            (f64::from(nodes[1].x), f64::from(nodes[1].y)),
+        );
+        let (dx, dy) = (b.0 - a.0, b.1 - a.1);
+        let len = (dx * dx + dy * dy).sqrt();
+        // How far each curve's control point stands off the line a→b (left is negative in SVG's
+        // downward y).
+        let offsets: Vec<f64> = doc
+            .graph
+            .geometry(which)
+            .edges
+            .iter()
+            .map(|path| {
+                let numbers: Vec<f64> = path
+                    .split(|c: char| c.is_ascii_alphabetic() || c == ' ')
+                    .filter(|n| !n.is_empty())
+                    .map(|n| n.parse().unwrap())
+                    .collect();
+                assert_eq!(numbers.len(), 6, "a curve, not a straight line: {path}");
+                let (cx, cy) = (numbers[2], numbers[3]);
+                let (mx, my) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+                (dx * (cy - my) - dy * (cx - mx)) / len
+            })
+            .collect();
+        assert!(offsets[0] < -5.0, "{which:?}: {offsets:?}");
+        assert!(
+            (offsets[0] + offsets[1]).abs() <= 2.0,
+            "{which:?}: {offsets:?}"
+        );
+    }
+}
+
+#[test]
+fn every_line_is_drawn_from_the_nodes_where_they_are_drawn() {
+    // Nodes are drawn at whole units; a line starts and ends at the node it joins as drawn, not
+    // where the layout had it before rounding.
+    for doc in [compile_dir(CONTENT), compile_dir(TINY), compile_dir(RIVER)] {
+        for which in Layout::ALL {
+            let nodes = doc.story.nodes(which);
+            let at = |actor: u16| {
+                let n = nodes.iter().find(|n| n.actor == actor).unwrap();
+                Placed {
+                    x: f64::from(n.x),
+                    y: f64::from(n.y),
+                    half_width: 0.0,
+                }
+            };
+            let pair = |a: u16, b: u16| (a.min(b), a.max(b));
+            let relations = &doc.story.relations;
+            for (r, path) in relations.iter().zip(&doc.graph.geometry(which).edges) {
+                let siblings = relations
+                    .iter()
+                    .filter(|o| pair(o.from, o.to) == pair(r.from, r.to))
+                    .count();
+                if siblings == 1 {
+                    assert_eq!(*path, edge_path(&at(r.from), &at(r.to), 0, 1), "{}", r.id);
+                }
+            }
+        }
+    }
 }

@@ -227,16 +227,15 @@ pub fn compile(sources: &Sources, locales: &Locales) -> Result<Document, Vec<Con
     let (wide, compact) =
         graph.unwrap_or_else(|| (empty(relations::WIDE), empty(relations::COMPACT)));
     // The largest count the page or a card can show: an actor's mentions or relations, or all
-    // relations; every count up to it gets its plural form resolved now.
+    // relations (which an actor's relations never exceed); every count up to it gets its plural
+    // form resolved now.
     let max_count = (0..entries.len() as u16)
         .map(|a| {
-            let mentions = found
+            found
                 .iter()
                 .flatten()
                 .filter(|s| s.actor == Some(a))
-                .count();
-            let relations = resolved.iter().filter(|r| r.from == a || r.to == a).count();
-            mentions.max(relations)
+                .count()
         })
         .chain([resolved.len()])
         .max()
