@@ -219,6 +219,28 @@ fn find(
         })
         .filter(|w| capitalised(w) && !plain.iter().any(|p| contains_phrase(p, w)))
         .collect();
+    // Of those, the words it also writes as a name of one word, with no capitalised word
+    // beside them ("for Sudmark."): names in a headline, whose title case capitalises every
+    // word. A word only ever written within a longer name ("River" of "Lune River", "Ferry" of
+    // "Norland Ferry Company") is a common noun there ("Three River Nations").
+    let capitalised_at = |words: &[Word], k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w: &Word| capitalised(bare(w.text)))
+    };
+    let alone: HashSet<&str> = blocks
+        .iter()
+        .skip(1)
+        .flat_map(|words| {
+            (0..words.len()).filter_map(move |k| {
+                let w = &words[k];
+                let beside = (w.joined && k > 0 && capitalised_at(words, k - 1))
+                    || words.get(k + 1).is_some_and(|n| n.joined) && capitalised_at(words, k + 1);
+                (!w.starts_sentence && !beside).then(|| bare(w.text))
+            })
+        })
+        .filter(|w| names.contains(w))
+        .collect();
     let titles: Vec<Vec<&str>> = titles.iter().map(|t| t.split(' ').collect()).collect();
     let mut out = Vec::new();
     for (block, words) in blocks.iter().enumerate() {
@@ -228,7 +250,11 @@ fn find(
                 && !CALENDAR.contains(&b)
                 && (is_acronym(b)
                     || known(b)
-                    || names.contains(b)
+                    || if block == 0 {
+                        alone.contains(b)
+                    } else {
+                        names.contains(b)
+                    }
                     || (block > 0 && !w.starts_sentence))
         };
         let capital = |w: &Word| capitalised(bare(w.text)) && !CALENDAR.contains(&bare(w.text));
