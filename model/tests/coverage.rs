@@ -378,17 +378,26 @@ fn a_name_ending_in_a_title_s_first_word_is_no_title() {
 
 #[test]
 fn a_headline_word_is_a_name_when_the_text_writes_it_as_a_name_of_its_own() {
-    // Title case capitalises every word of a headline: "Tarn", written alone within a sentence,
-    // is a name there; "River", written only within "Lune River", is not.
-    let text = "Tarn and River Folk Meet\n\nIt met Tarn at the Lune River boats.\n";
+    // Title case capitalises every word of a headline: "Tarn", written alone within a sentence
+    // (a comma parts it from "Velmira"), is a name there; "River", written only within "Lune
+    // River", is not.
+    let text = "Tarn and River Folk Meet\n\nIt met Tarn, Velmira and the Lune River boats.\n";
     let doc = article(text, &boats(), None, None);
     assert_eq!(
         reported(doc, &[], &[]),
         vec![
             (0, "Tarn".to_string()),
             (1, "Tarn".to_string()),
+            (1, "Velmira".to_string()),
             (1, "Lune River".to_string())
         ]
+    );
+    // Nor is a word written only after a comma within a longer name ("Tarn Council").
+    let text = "Tarn Folk Meet\n\nIt met Velmira, Tarn Council and the boats.\n";
+    let doc = article(text, &boats(), None, None);
+    assert_eq!(
+        reported(doc, &[], &[]),
+        vec![(1, "Velmira".to_string()), (1, "Tarn Council".to_string())]
     );
     // Written alone once ("the River rose"), it is a name in the headline too.
     let text =

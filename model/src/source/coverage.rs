@@ -223,19 +223,17 @@ fn find(
     // beside them ("for Sudmark."): names in a headline, whose title case capitalises every
     // word. A word only ever written within a longer name ("River" of "Lune River", "Ferry" of
     // "Norland Ferry Company") is a common noun there ("Three River Nations").
-    let capitalised_at = |words: &[Word], k: usize| {
-        words
-            .get(k)
-            .is_some_and(|w: &Word| capitalised(bare(w.text)))
-    };
     let alone: HashSet<&str> = blocks
         .iter()
         .skip(1)
         .flat_map(|words| {
             (0..words.len()).filter_map(move |k| {
                 let w = &words[k];
-                let beside = (w.joined && k > 0 && capitalised_at(words, k - 1))
-                    || words.get(k + 1).is_some_and(|n| n.joined) && capitalised_at(words, k + 1);
+                let before = words[..k].last();
+                let after = words.get(k + 1);
+                let beside = |n: Option<&Word>| n.is_some_and(|n| capitalised(bare(n.text)));
+                let beside = (w.joined && beside(before))
+                    || (after.is_some_and(|n| n.joined) && beside(after));
                 (!w.starts_sentence && !beside).then(|| bare(w.text))
             })
         })
