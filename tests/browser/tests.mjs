@@ -303,14 +303,28 @@ export function defineTests({ E, axeSource, outDir }) {
     return { id, name, m, card, side, arrowX, attrs };
   }
 
-  /** Moves the pointer from the mention into the card at x (vertically, through the gap). */
-  async function travelIntoCard(page, { m, card, side }, x) {
+  /** Moves the pointer from the mention into the card at x (vertically, through the gap). The
+   * way down is quick when the driver keeps pace; a loaded machine can stall it past the 300 ms
+   * grace, and then the card has rightly closed: the card is opened and the way made again (up
+   * to three times) rather than the test judging a slow one. */
+  async function travelIntoCard(page, { m, card, side, name }, x) {
     const y = side === 'above' ? card.bottom - 24 : card.top + 24;
-    await page.mouse.move(x, m.y);
-    await page.mouse.move(x, y, { steps: 8 });
-    const arrived = await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('#' + xaIds.card), { x, y });
-    assert.ok(arrived, 'the pointer is over the card');
-    return { x, y };
+    for (let attempt = 0; ; attempt++) {
+      if (attempt) {
+        await page.mouse.move(m.x, m.y);
+        await waitCard(page, name);
+        await waitCardStill(page);
+      }
+      await page.mouse.move(x, m.y);
+      const started = Date.now();
+      await page.mouse.move(x, y, { steps: 8 });
+      const took = Date.now() - started;
+      const arrived = await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('#' + xaIds.card), { x, y });
+      if (arrived || took < 250 || attempt === 2) {
+        assert.ok(arrived, `the pointer is over the card (the way down took ${took} ms)`);
+        return { x, y };
+      }
+    }
   }
 
   test('hovering: rest keeps the card; into the card and out to empty page closes it after the grace', DESKTOP, async ({ page, origin }) => {
