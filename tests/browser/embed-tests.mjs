@@ -194,21 +194,31 @@ export function defineEmbedTests({ E, outDir }) {
         await last.focus();
         await waitCard(frame);
         await settle(frame);
-        const after = await settledHeights(page, frame);
-        const card = await frame.evaluate(() => {
-          const r = document.getElementById(xaIds.card).getBoundingClientRect();
-          return { top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right, width: innerWidth };
-        });
+        // Where the card ends up: the frame asks the host to scroll to a card it cannot see
+        // (scrollToChildPos), the host scrolls smoothly, then the card is placed again from the
+        // host's next answer, so this is a chain of messages and a scroll that takes its time (up to
+        // a second or so for a long way down); the reader judges where it comes to rest.
+        let after, card, inView;
+        for (const until = Date.now() + 5000; ; ) {
+          after = await settledHeights(page, frame);
+          card = await frame.evaluate(() => {
+            const r = document.getElementById(xaIds.card).getBoundingClientRect();
+            return { top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right, width: innerWidth };
+          });
+          inView = await page.evaluate(
+            ({ top, bottom }) => {
+              const f = document.querySelector('iframe').getBoundingClientRect();
+              return { top: f.top + top, bottom: f.top + bottom, height: innerHeight, scrollY };
+            },
+            card,
+          );
+          if ((inView.top >= -1 && inView.bottom <= inView.height + 1) || Date.now() > until) break;
+          await page.waitForTimeout(100);
+        }
         assert.ok(card.top >= 0 && card.bottom <= after.iframe + 1, `the card (${card.top}–${card.bottom}) is inside the frame (0–${after.iframe})`);
         assert.ok(card.left >= 0 && card.right <= card.width, `the card (${card.left}–${card.right}) is inside the frame's width ${card.width}`);
         // …and in the host's viewport, where the reader is.
-        const inView = await page.evaluate(
-          ({ top, bottom }) => {
-            const f = document.querySelector('iframe').getBoundingClientRect();
-            return { top: f.top + top, bottom: f.top + bottom, height: innerHeight };
-          },
-          card,
-        );
+        console.log(`# ${label} at ${width} px: the card ${(card.bottom - card.top).toFixed(0)} px tall, ${inView.top.toFixed(0)}–${inView.bottom.toFixed(0)} px in a ${inView.height} px view`);
         assert.ok(inView.top >= -1 && inView.bottom <= inView.height + 1, `the card is in the host's view: ${JSON.stringify(inView)}`);
         await screenshot(page, join(outDir, `embed-${via}-${width}.png`));
 
