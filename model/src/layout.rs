@@ -26,20 +26,21 @@ const PARALLEL_GAP: f64 = 16.0;
 
 /// Estimated width of a 12 px semi-bold sans-serif label, generous so real text fits its box: the
 /// advances of DejaVu Sans Bold (the widest common system sans, and Linux's default) rounded up,
-/// plus room for the halo.
+/// plus room for the halo. model/tests/layout.rs holds each class against the font's own advances.
 pub fn label_width(text: &str) -> f64 {
     text.chars()
         .map(|c| match c {
-            'i' | 'j' | 'l' | 'í' | 'ì' | 'ï' | 'I' | 'J' | '.' | ',' | ':' | ';' | '\'' | '’'
-            | '!' => 4.6,
+            'i' | 'j' | 'l' | 'í' | 'ì' | 'ï' | 'I' | 'Í' | 'J' | '.' | ',' | '\'' | '’' => {
+                4.6
+            }
             ' ' => 4.2,
-            'f' | 'r' | 't' | '-' => 6.0,
-            'm' => 12.5,
+            'f' | 'r' | 't' | '-' | ':' | ';' | '!' | '(' | ')' => 6.0,
+            'm' => 12.6,
             'w' => 11.1,
             'M' => 12.0,
             'W' | '&' => 13.3,
             c if c.is_lowercase() => 8.6,
-            _ => 10.2,
+            _ => 10.3,
         })
         .sum::<f64>()
         + 6.0
