@@ -87,10 +87,10 @@ fn a_labels_box_holds_the_label_and_its_halo() {
 }
 
 /// The highest mark's outline (a triangle's tip reaches 14 px above its centre as Firefox bounds
-/// it) is inside the picture, and the picture wastes no band above it: the top node sits just
-/// below the edge, in graphs of 2, 5 and 12 actors, wide and narrow.
+/// it) and the lowest label's halo are inside the picture, and the picture wastes no band above or
+/// below them: the graph fills its height, in graphs of 2, 5 and 12 actors, wide and narrow.
 #[test]
-fn the_highest_mark_sits_just_inside_the_top_edge() {
+fn the_graph_reaches_just_inside_the_top_and_bottom_edges() {
     let names = [
         "Milei",
         "Bolivia",
@@ -123,6 +123,16 @@ fn the_highest_mark_sits_just_inside_the_top_edge() {
             assert!(
                 top <= NODE_RADIUS + 10.0,
                 "{n} actors in {w}×{h}: the highest mark's centre at {top} px, an empty band above it"
+            );
+            // The labels' box ends under its text; the halo (3.5 px wide) needs a few pixels more.
+            let bottom = placed.iter().map(|p| p.bounds().3).fold(f64::MIN, f64::max);
+            assert!(
+                bottom <= h - 3.0,
+                "{n} actors in {w}×{h}: the lowest label's box ends at {bottom} px, its halo cut by the edge"
+            );
+            assert!(
+                bottom >= h - 10.0,
+                "{n} actors in {w}×{h}: the lowest label's box ends at {bottom} px, an empty band below it"
             );
         }
     }
