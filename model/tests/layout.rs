@@ -6,7 +6,9 @@
 //! Run with `cargo test -p article-model --test layout`. The font comes from Debian's
 //! fonts-dejavu-core, which `scripts/setup.sh` installs.
 
-use article_model::layout::{label_width, layout, NodeSpec, NODE_RADIUS};
+use article_model::layout::{
+    box_for, label_width, layout, node_area, overlaps, NodeSpec, Placed, NODE_RADIUS,
+};
 
 const FONT: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 /// The graph's labels are 12 px (`.xa-node-label` in style/article.css).
@@ -136,4 +138,93 @@ fn the_graph_reaches_just_inside_the_top_and_bottom_edges() {
             );
         }
     }
+}
+
+fn node(x: f64, y: f64) -> Placed {
+    Placed {
+        x,
+        y,
+        half_width: 40.0,
+    }
+}
+
+/// A node's box is what the reader sees of it: its label's width, from 1 px above the mark (9 px
+/// radius and its outline) to the foot of the label's 16 px line, which starts 12 px below the
+/// mark's centre.
+#[test]
+fn a_nodes_box_holds_its_mark_and_its_label() {
+    assert_eq!(node(100.0, 50.0).bounds(), (60.0, 40.0, 140.0, 78.0));
+}
+
+/// Two nodes overlap when their boxes come closer than the 8 px clearance, on any side; at the
+/// clearance they do not. (The layout tests' "nothing overlaps" rests on this.)
+#[test]
+fn boxes_closer_than_the_clearance_overlap_on_every_side() {
+    let a = node(100.0, 50.0); // its box: 60–140 across, 40–78 down
+    for (side, (dx, dy)) in [
+        ("right", (88.0, 0.0)),  // b's box starts 8 px after a's ends
+        ("left", (-88.0, 0.0)),  // b's box ends 8 px before a's starts
+        ("below", (0.0, 46.0)),  // b's mark's top 8 px under a's label
+        ("above", (0.0, -46.0)), // b's label's foot 8 px over a's mark
+    ] {
+        let at = node(100.0 + dx, 50.0 + dy);
+        assert!(!overlaps(&a, &at), "{side}, at the clearance: no overlap");
+        assert!(
+            !overlaps(&at, &a),
+            "{side}, at the clearance: no overlap (b to a)"
+        );
+        let closer = node(100.0 + dx - dx.signum(), 50.0 + dy - dy.signum());
+        assert!(overlaps(&a, &closer), "{side}, 7 px apart: an overlap");
+        assert!(
+            overlaps(&closer, &a),
+            "{side}, 7 px apart: an overlap (b to a)"
+        );
+    }
+    assert!(overlaps(&a, &a), "a node overlaps itself");
+    // Apart on one axis is apart: far to the right, even at the same height.
+    assert!(!overlaps(&a, &node(400.0, 50.0)));
+    assert!(!overlaps(&a, &node(100.0, 400.0)));
+}
+
+fn specs(widths: &[f64]) -> Vec<NodeSpec> {
+    widths
+        .iter()
+        .map(|&label_width| NodeSpec { label_width })
+        .collect()
+}
+
+/// An actor takes at least its mark's room, however short its label ("I", "EU"): its mark and
+/// outline are 20 px wide; a longer label widens it from there.
+#[test]
+fn an_actor_takes_at_least_its_marks_room() {
+    let area = |w: f64| node_area(&specs(&[w]));
+    assert_eq!(area(5.0), area(20.0), "a short label: the mark's room");
+    assert!(
+        area(20.0) < area(21.0),
+        "a label wider than the mark widens the box"
+    );
+    assert_eq!(area(40.0) * 3.0, node_area(&specs(&[40.0, 40.0, 40.0])));
+}
+
+/// A graph smaller than its column is drawn in a box of the column's shape, scaled down (so it
+/// reads as the same picture, only smaller), and a box that proved too small grows by 12 % of
+/// its area a step.
+#[test]
+fn a_small_graph_gets_a_box_of_its_columns_shape() {
+    let nodes = specs(&[60.0; 8]);
+    let base = (560.0, 480.0);
+    let (w, h) = box_for(&nodes, base, 0.3, 0);
+    assert!(w < base.0 && h < base.1, "{w}×{h}: smaller than the column");
+    assert!(
+        (w / h - base.0 / base.1).abs() < 0.01,
+        "{w}×{h}: not of the column's shape {}×{}",
+        base.0,
+        base.1
+    );
+    let (w2, h2) = box_for(&nodes, base, 0.3, 2);
+    let grown = (w2 * h2) / (w * h);
+    assert!(
+        (grown - 1.12f64.powi(2)).abs() < 0.01,
+        "two steps grow the area by {grown:.3}, not 1.12²"
+    );
 }
