@@ -119,8 +119,9 @@ pub fn box_for(nodes: &[NodeSpec], base: (f64, f64), min_width: f64, grow: i32) 
 }
 
 /// Places `nodes` joined by `links` (pairs of node indices) in a `width` × `height` box.
-/// Returns `None` when the nodes cannot be separated in that box. One function for the three
-/// phases (forces, stretch, separation) because they share the positions and the clamp.
+/// Returns `None` when the nodes cannot be separated in that box. The phases: forces from random
+/// starts (`force_step`), `stretch` over the box, then `separate`, `clear_lines` and
+/// `lengthen_lines` in turn until none has anything left to move.
 pub fn layout(
     nodes: &[NodeSpec],
     links: &[(usize, usize)],
@@ -144,69 +145,13 @@ pub fn layout(
         )
     };
     for _ in 0..600 {
-        let mut shift = vec![(0.0f64, 0.0f64); n];
-        for i in 0..n {
-            for j in i + 1..n {
-                let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
-                let d2 = (dx * dx + dy * dy).max(0.01);
-                let f = k * k / d2;
-                shift[i].0 += dx * f;
-                shift[i].1 += dy * f;
-                shift[j].0 -= dx * f;
-                shift[j].1 -= dy * f;
-            }
-        }
-        for &(a, b) in links {
-            let (dx, dy) = (pos[a].0 - pos[b].0, pos[a].1 - pos[b].1);
-            let d = (dx * dx + dy * dy).sqrt().max(0.01);
-            let f = d / k;
-            shift[a].0 -= dx * f;
-            shift[a].1 -= dy * f;
-            shift[b].0 += dx * f;
-            shift[b].1 += dy * f;
-        }
-        for i in 0..n {
-            // Gravity keeps loosely linked actors near the others instead of on the edge.
-            shift[i].0 += (width / 2.0 - pos[i].0) * 0.08;
-            shift[i].1 += (height / 2.0 - pos[i].1) * 0.08;
-            let len = (shift[i].0 * shift[i].0 + shift[i].1 * shift[i].1)
-                .sqrt()
-                .max(1e-9);
-            let step = len.min(temperature);
-            pos[i] = (
-                pos[i].0 + shift[i].0 / len * step,
-                pos[i].1 + shift[i].1 / len * step,
-            );
-        }
+        force_step(&mut pos, links, k, (width, height), temperature);
         temperature = (temperature * 0.985).max(0.5);
     }
-    // Stretch the result over the whole box, so no corner is wasted and nothing piles on an edge.
-    let (min_x, max_x) = pos.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
-        (lo.min(p.0), hi.max(p.0))
-    });
-    let (min_y, max_y) = pos.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
-        (lo.min(p.1), hi.max(p.1))
-    });
     let margin_x = (0..n).map(half).fold(0.0, f64::max) + 2.0;
-    let (top, bottom) = (TOP_MARGIN, BOTTOM_MARGIN);
+    stretch(&mut pos, margin_x, (width, height));
     for (i, p) in pos.iter_mut().enumerate() {
-        let fx = if max_x > min_x {
-            (p.0 - min_x) / (max_x - min_x)
-        } else {
-            0.5
-        };
-        let fy = if max_y > min_y {
-            (p.1 - min_y) / (max_y - min_y)
-        } else {
-            0.5
-        };
-        *p = clamp(
-            i,
-            (
-                margin_x + fx * (width - 2.0 * margin_x),
-                top + fy * (height - top - bottom),
-            ),
-        );
+        *p = clamp(i, *p);
     }
     let mut placed: Vec<Placed> = (0..n)
         .map(|i| Placed {
@@ -232,6 +177,83 @@ pub fn layout(
         }
     }
     None
+}
+
+/// One round of the force layout (Fruchterman and Reingold's): every two actors push apart with
+/// k²/d, the two ends of each line pull together with d²/k, and gravity pulls each actor 8 % of
+/// its way to the centre of the `size` box (so loosely linked actors stay near the others instead
+/// of on the edge). Each actor moves along its net force, at most `temperature`.
+fn force_step(
+    pos: &mut [(f64, f64)],
+    links: &[(usize, usize)],
+    k: f64,
+    (width, height): (f64, f64),
+    temperature: f64,
+) {
+    let n = pos.len();
+    let mut shift = vec![(0.0f64, 0.0f64); n];
+    for i in 0..n {
+        for j in i + 1..n {
+            let (dx, dy) = (pos[i].0 - pos[j].0, pos[i].1 - pos[j].1);
+            let d2 = (dx * dx + dy * dy).max(0.01);
+            let f = k * k / d2;
+            shift[i].0 += dx * f;
+            shift[i].1 += dy * f;
+            shift[j].0 -= dx * f;
+            shift[j].1 -= dy * f;
+        }
+    }
+    for &(a, b) in links {
+        let (dx, dy) = (pos[a].0 - pos[b].0, pos[a].1 - pos[b].1);
+        let d = (dx * dx + dy * dy).sqrt().max(0.01);
+        let f = d / k;
+        shift[a].0 -= dx * f;
+        shift[a].1 -= dy * f;
+        shift[b].0 += dx * f;
+        shift[b].1 += dy * f;
+    }
+    for i in 0..n {
+        shift[i].0 += (width / 2.0 - pos[i].0) * 0.08;
+        shift[i].1 += (height / 2.0 - pos[i].1) * 0.08;
+        let len = (shift[i].0 * shift[i].0 + shift[i].1 * shift[i].1)
+            .sqrt()
+            .max(1e-9);
+        let step = len.min(temperature);
+        pos[i] = (
+            pos[i].0 + shift[i].0 / len * step,
+            pos[i].1 + shift[i].1 / len * step,
+        );
+    }
+}
+
+/// Stretches the forces' result over the `size` box, so no corner is wasted and nothing piles on
+/// an edge: the leftmost and rightmost actors to `margin_x` from the sides, the highest and lowest
+/// to the top and bottom margins, the rest in proportion. Actors all in one line across an axis
+/// are put in the middle of it.
+fn stretch(pos: &mut [(f64, f64)], margin_x: f64, (width, height): (f64, f64)) {
+    let (min_x, max_x) = pos.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+        (lo.min(p.0), hi.max(p.0))
+    });
+    let (min_y, max_y) = pos.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+        (lo.min(p.1), hi.max(p.1))
+    });
+    let (top, bottom) = (TOP_MARGIN, BOTTOM_MARGIN);
+    for p in pos.iter_mut() {
+        let fx = if max_x > min_x {
+            (p.0 - min_x) / (max_x - min_x)
+        } else {
+            0.5
+        };
+        let fy = if max_y > min_y {
+            (p.1 - min_y) / (max_y - min_y)
+        } else {
+            0.5
+        };
+        *p = (
+            margin_x + fx * (width - 2.0 * margin_x),
+            top + fy * (height - top - bottom),
+        );
+    }
 }
 
 /// How much of every line must show between its two actors' boxes (mark and label), so that a
@@ -469,18 +491,24 @@ pub fn neighbour(points: &[(i16, i16)], from: usize, direction: Direction) -> Op
 mod tests {
     use super::*;
 
+    /// Actors of the first article, for graphs of up to 12.
+    const NAMES: [&str; 12] = [
+        "Milei",
+        "Bolivia",
+        "Arce",
+        "United States",
+        "China",
+        "Mercosur",
+        "Andean Community",
+        "Lula",
+        "Brazil",
+        "Peru",
+        "Huawei",
+        "European Union",
+    ];
+
     fn sample() -> (Vec<NodeSpec>, Vec<(usize, usize)>) {
-        let names = [
-            "Milei",
-            "Bolivia",
-            "Arce",
-            "United States",
-            "China",
-            "Mercosur",
-            "Andean Community",
-            "Lula",
-            "Brazil",
-        ];
+        let names = &NAMES[..9];
         let nodes = names
             .iter()
             .map(|n| NodeSpec {
@@ -569,6 +597,256 @@ mod tests {
         let b = at(50.0, 50.0, 40.0);
         assert!(visible_length(&a, &b) < 10.0, "{}", visible_length(&a, &b));
         assert!(visible_length(&a, &at(50.0, 160.0, 40.0)) > 80.0);
+    }
+
+    /// The positions after one round of forces in a 300 × 200 box, with each actor moving the whole
+    /// way its forces take it (a temperature too high to hold anyone back).
+    fn one_round(pos: &[(f64, f64)], links: &[(usize, usize)], k: f64) -> Vec<(f64, f64)> {
+        let mut pos = pos.to_vec();
+        force_step(&mut pos, links, k, (300.0, 200.0), 1e9);
+        pos
+    }
+
+    fn assert_near(got: &[(f64, f64)], expected: &[(f64, f64)]) {
+        let near = got.len() == expected.len()
+            && got
+                .iter()
+                .zip(expected)
+                .all(|(g, e)| (g.0 - e.0).abs() < 1e-9 && (g.1 - e.1).abs() < 1e-9);
+        assert!(near, "at {got:?}, expected {expected:?}");
+    }
+
+    /// Gravity alone (one actor, no one to push it): 8 % of its way to the box's centre, on
+    /// each axis, in a box that is not square.
+    #[test]
+    fn gravity_pulls_a_lone_actor_towards_the_centre() {
+        assert_near(&one_round(&[(20.0, 40.0)], &[], 50.0), &[(30.4, 44.8)]);
+        assert_near(&one_round(&[(290.0, 190.0)], &[], 50.0), &[(278.8, 182.8)]);
+    }
+
+    /// Two actors with no line between them push each other apart with k²/d (here 50² / 20 =
+    /// 125 px each), along the line through them, plus gravity's 0.8 px towards the centre.
+    #[test]
+    fn actors_push_apart_with_k_squared_over_d() {
+        let across = one_round(&[(140.0, 100.0), (160.0, 100.0)], &[], 50.0);
+        assert_near(&across, &[(15.8, 100.0), (284.2, 100.0)]);
+        let down = one_round(&[(150.0, 90.0), (150.0, 110.0)], &[], 50.0);
+        assert_near(&down, &[(150.0, -34.2), (150.0, 234.2)]);
+    }
+
+    /// The two ends of a line pull together with d²/k: at a distance of k that pull and the push
+    /// apart (k²/d) cancel, and only gravity moves them; at 2k the pull (8 × the push) wins.
+    #[test]
+    fn the_ends_of_a_line_pull_together_with_d_squared_over_k() {
+        let line = [(0, 1)];
+        let across = one_round(&[(100.0, 100.0), (200.0, 100.0)], &line, 100.0);
+        assert_near(&across, &[(104.0, 100.0), (196.0, 100.0)]);
+        let down = one_round(&[(150.0, 50.0), (150.0, 150.0)], &line, 100.0);
+        assert_near(&down, &[(150.0, 54.0), (150.0, 146.0)]);
+        // At 2k = 100 px: pushed 25 px apart and pulled 200 px together (so they cross), and
+        // 4 px of gravity: each moves 179 px towards the other.
+        let far = one_round(&[(100.0, 100.0), (200.0, 100.0)], &line, 50.0);
+        assert_near(&far, &[(279.0, 100.0), (21.0, 100.0)]);
+        let far_down = one_round(&[(150.0, 50.0), (150.0, 150.0)], &line, 50.0);
+        assert_near(&far_down, &[(150.0, 229.0), (150.0, -29.0)]);
+    }
+
+    /// No actor moves further than the temperature in one round, whatever its forces.
+    #[test]
+    fn an_actor_moves_at_most_the_temperature() {
+        let mut pos = vec![(0.0, 50.0), (300.0, 50.0)];
+        force_step(&mut pos, &[], 50.0, (300.0, 200.0), 2.0);
+        let step = |(x, y): (f64, f64), (x0, y0): (f64, f64)| (x - x0).hypot(y - y0);
+        assert!((step(pos[0], (0.0, 50.0)) - 2.0).abs() < 1e-9, "{pos:?}");
+        assert!((step(pos[1], (300.0, 50.0)) - 2.0).abs() < 1e-9, "{pos:?}");
+        assert!(
+            pos[0].0 > 0.0 && pos[0].1 > 50.0,
+            "towards the centre: {pos:?}"
+        );
+    }
+
+    /// The stretch takes the extremes to the margins (here 40 px from each side; the top and
+    /// bottom margins, 15 and 33 px, in a 300 × 200 box) and the rest in proportion; actors
+    /// all in one line across an axis go to its middle.
+    #[test]
+    fn the_stretch_takes_the_extremes_to_the_margins() {
+        let mut pos = vec![(10.0, 10.0), (20.0, 30.0), (30.0, 20.0)];
+        stretch(&mut pos, 40.0, (300.0, 200.0));
+        assert_near(&pos, &[(40.0, 15.0), (150.0, 167.0), (260.0, 91.0)]);
+        let mut column = vec![(5.0, 1.0), (5.0, 9.0)];
+        stretch(&mut column, 40.0, (300.0, 200.0));
+        assert_near(&column, &[(150.0, 15.0), (150.0, 167.0)]);
+        let mut lone = vec![(7.0, 7.0)];
+        stretch(&mut lone, 40.0, (300.0, 200.0));
+        assert_near(&lone, &[(150.0, 91.0)]);
+    }
+
+    /// One actor is drawn in the middle of its box (between the margins), its box no narrower
+    /// than its mark and outline however short its label.
+    #[test]
+    fn a_lone_actor_is_drawn_in_the_middle() {
+        let one = layout(&[NodeSpec { label_width: 10.0 }], &[], 300.0, 200.0, 1);
+        assert_eq!(one, Some(vec![at(150.0, 91.0, NODE_RADIUS + 1.0)]));
+    }
+
+    fn free(_: usize, p: (f64, f64)) -> (f64, f64) {
+        p
+    }
+
+    /// Two overlapping boxes are pushed apart the shorter way, each by half of what it takes to
+    /// leave the clearance and a pixel between them (and half a pixel more, against rounding):
+    /// across when they overlap less across, down when less down; whichever comes first.
+    #[test]
+    fn overlapping_actors_are_pushed_apart_the_shorter_way() {
+        // Boxes 80–120 and 110–150 across: 10 px of overlap, so each moves (10 + 9) / 2 + 0.5.
+        for first in [0, 1] {
+            let mut pair = [at(100.0, 100.0, 20.0), at(130.0, 100.0, 20.0)];
+            pair.swap(0, first);
+            assert!(!separate(&mut pair, &free), "they overlapped");
+            let (left, right) = if first == 0 { (0, 1) } else { (1, 0) };
+            assert_eq!((pair[left].x, pair[right].x), (90.0, 140.0), "{pair:?}");
+            assert_eq!((pair[0].y, pair[1].y), (100.0, 100.0));
+            assert!(separate(&mut pair, &free), "apart after one push: {pair:?}");
+        }
+        // Boxes 90–128 and 120–158 down: 8 px of overlap, so each moves (8 + 9) / 2 + 0.5.
+        for first in [0, 1] {
+            let mut pair = [at(100.0, 100.0, 20.0), at(100.0, 130.0, 20.0)];
+            pair.swap(0, first);
+            assert!(!separate(&mut pair, &free), "they overlapped");
+            let (upper, lower) = if first == 0 { (0, 1) } else { (1, 0) };
+            assert_eq!((pair[upper].y, pair[lower].y), (91.0, 139.0), "{pair:?}");
+            assert_eq!((pair[0].x, pair[1].x), (100.0, 100.0));
+        }
+    }
+
+    /// The length of a line outside both boxes (grown by the hit slack), sampled at 200 points:
+    /// across, a 20.5-px half-width and 3 px of slack leave 23.5–198.5 px of the 222-px line, its
+    /// ends on samples, which count as outside; down, from below the upper label (28 + 3 px) to
+    /// above the lower mark (10 + 3 px).
+    #[test]
+    fn the_visible_length_is_what_lies_outside_both_boxes() {
+        // Across: samples at 11.5, 12.5, …, 210.5; 23.5 to 198.5 is 176 of them, 1 px each.
+        let shown = visible_length(&at(0.0, 0.0, 20.5), &at(222.0, 0.0, 20.5));
+        assert!((shown - 176.0).abs() < 1e-9, "{shown}");
+        // Down, 342 px: samples 1.6 px apart from 11.8; 31.0 (the upper box's edge) to 328.2 is
+        // 187 of them.
+        let shown = visible_length(&at(0.0, 0.0, 20.0), &at(0.0, 342.0, 20.0));
+        assert!((shown - 187.0 * 1.6).abs() < 1e-9, "{shown}");
+        // Down, 182 px: samples 0.8 px apart from 11.4; 31.4 to 169.0 (the lower box's edge) is
+        // 173 of them.
+        let shown = visible_length(&at(0.0, 0.0, 20.0), &at(0.0, 182.0, 20.0));
+        assert!((shown - 173.0 * 0.8).abs() < 1e-9, "{shown}");
+        // The same, leaning: the samples keep to the line.
+        let shown = visible_length(&at(222.0, 0.0, 20.5), &at(0.0, 0.0, 20.5));
+        assert!((shown - 176.0).abs() < 1e-9, "backwards: {shown}");
+    }
+
+    /// A line that shows less than `MIN_VISIBLE_LINE` and a pixel has its two actors pushed apart
+    /// along it, each by half of what it lacks and half a pixel; a line that shows enough is left.
+    #[test]
+    fn a_line_too_short_to_point_at_is_lengthened() {
+        // Across, a line shows its length less 46 px (two half-widths and slacks); down, less
+        // 44 px (the upper box's 28 px below its centre and the lower's 10 above, and slacks).
+        for (dx, dy, short) in [(1.0, 0.0, 70.5), (0.0, 1.0, 68.5)] {
+            let (a, b) = (at(0.0, 0.0, 20.0), at(short * dx, short * dy, 20.0));
+            let shown = visible_length(&a, &b);
+            assert!(
+                shown > MIN_VISIBLE_LINE && shown < MIN_VISIBLE_LINE + 1.0,
+                "{shown}"
+            );
+            let mut pair = [a, b];
+            assert!(!lengthen_lines(&mut pair, &[(0, 1, 1)], &free));
+            let step = (MIN_VISIBLE_LINE + 1.0 - shown) / 2.0 + 0.5;
+            assert_near(
+                &[(pair[0].x, pair[0].y), (pair[1].x, pair[1].y)],
+                &[
+                    (-step * dx, -step * dy),
+                    ((short + step) * dx, (short + step) * dy),
+                ],
+            );
+            let long = short + 40.0;
+            let mut pair = [a, at(long * dx, long * dy, 20.0)];
+            assert!(lengthen_lines(&mut pair, &[(0, 1, 1)], &free));
+            assert_eq!(pair, [a, at(long * dx, long * dy, 20.0)], "left as it was");
+        }
+    }
+
+    /// A graph that was published keeps its picture on the next build: every step of the layout
+    /// is plain arithmetic (no library call that could round differently on another machine or
+    /// version), and a change to the layout that moves the actors must be made on purpose. When
+    /// it is, this test prints the new positions to paste here.
+    #[test]
+    fn a_published_picture_does_not_move_on_the_next_build() {
+        let (nodes, links) = sample();
+        let placed = layout(&nodes, &links, 560.0, 420.0, 7).expect("room enough");
+        let got: Vec<String> = placed
+            .iter()
+            .map(|p| format!("{:.2} {:.2}", p.x, p.y))
+            .collect();
+        let expected = [
+            "419.23 85.13",
+            "388.19 178.72",
+            "486.00 136.77",
+            "326.11 276.48",
+            "185.51 336.66",
+            "74.00 387.00",
+            "429.12 331.89",
+            "474.51 15.22",
+            "368.19 15.00",
+        ];
+        assert_eq!(got, expected, "the picture moved; the new one: {got:#?}");
+    }
+
+    /// The distance from a point to a segment, and which way the point lies: to the nearest
+    /// point of the segment (its middle here; its end for a point beyond it), and across the
+    /// segment when the point is on it.
+    #[test]
+    fn the_distance_to_a_segment_is_to_its_nearest_point() {
+        let (a, b) = ((0.0, 0.0), (6.0, 8.0));
+        let (d, (ux, uy)) = distance_to_segment((11.0, -2.0), a, b);
+        assert!((d - 10.0).abs() < 1e-9 && (ux - 0.8).abs() < 1e-9 && (uy + 0.6).abs() < 1e-9);
+        let (d, (ux, uy)) = distance_to_segment((9.0, 12.0), a, b);
+        assert!((d - 5.0).abs() < 1e-9 && (ux - 0.6).abs() < 1e-9 && (uy - 0.8).abs() < 1e-9);
+        let (d, (ux, uy)) = distance_to_segment((3.0, 4.0), a, b);
+        assert!(d == 0.0 && (ux + 0.8).abs() < 1e-9 && (uy - 0.6).abs() < 1e-9);
+    }
+
+    /// The highest mark's outline (a triangle's tip reaches 14 px above its centre as Firefox bounds
+    /// it) and the lowest label's halo are inside the picture, and the picture wastes no band above or
+    /// below them: the graph fills its height, in graphs of 2, 5 and 12 actors, wide and narrow.
+    #[test]
+    fn the_graph_reaches_just_inside_the_top_and_bottom_edges() {
+        for n in [2, 5, 12] {
+            let nodes: Vec<NodeSpec> = NAMES[..n]
+                .iter()
+                .map(|s| NodeSpec {
+                    label_width: label_width(s),
+                })
+                .collect();
+            let links: Vec<(usize, usize)> = (1..n).map(|i| (0, i)).collect();
+            for (w, h) in [(560.0, 420.0), (320.0, 480.0)] {
+                let placed = layout(&nodes, &links, w, h, 7).expect("room enough");
+                let top = placed.iter().map(|p| p.y).fold(f64::MAX, f64::min);
+                assert!(
+                    top >= 14.0,
+                    "{n} actors in {w}×{h}: the highest mark's centre at {top} px, its tip cut by the edge"
+                );
+                assert!(
+                    top <= NODE_RADIUS + 10.0,
+                    "{n} actors in {w}×{h}: the highest mark's centre at {top} px, an empty band above it"
+                );
+                // The labels' box ends under its text; the halo (3.5 px wide) needs a few pixels more.
+                let bottom = placed.iter().map(|p| p.bounds().3).fold(f64::MIN, f64::max);
+                assert!(
+                    bottom <= h - 3.0,
+                    "{n} actors in {w}×{h}: the lowest label's box ends at {bottom} px, its halo cut by the edge"
+                );
+                assert!(
+                    bottom >= h - 10.0,
+                    "{n} actors in {w}×{h}: the lowest label's box ends at {bottom} px, an empty band below it"
+                );
+            }
+        }
     }
 
     #[test]

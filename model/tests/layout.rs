@@ -1,14 +1,12 @@
 //! The graph's layout against what a reader's screen draws: each label's estimated width holds the
 //! label as the widest common system sans really sets it (DejaVu Sans Bold, Linux's default, read
 //! from the font file itself), without boxes so generous that the graph spreads for nothing; and
-//! the picture keeps room for the highest mark's outline and no empty band above it.
+//! the boxes and limits the layout works with.
 //!
 //! Run with `cargo test -p article-model --test layout`. The font comes from Debian's
 //! fonts-dejavu-core, which `scripts/setup.sh` installs.
 
-use article_model::layout::{
-    box_for, label_width, layout, node_area, overlaps, NodeSpec, Placed, NODE_RADIUS,
-};
+use article_model::layout::{box_for, label_width, node_area, overlaps, NodeSpec, Placed};
 
 const FONT: &str = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 /// The graph's labels are 12 px (`.xa-node-label` in style/article.css).
@@ -85,58 +83,6 @@ fn a_labels_box_holds_the_label_and_its_halo() {
             estimate <= letters * 1.25 + HALO,
             "{label:?}: a {estimate:.1} px box for {letters:.1} px of letters"
         );
-    }
-}
-
-/// The highest mark's outline (a triangle's tip reaches 14 px above its centre as Firefox bounds
-/// it) and the lowest label's halo are inside the picture, and the picture wastes no band above or
-/// below them: the graph fills its height, in graphs of 2, 5 and 12 actors, wide and narrow.
-#[test]
-fn the_graph_reaches_just_inside_the_top_and_bottom_edges() {
-    let names = [
-        "Milei",
-        "Bolivia",
-        "Arce",
-        "United States",
-        "China",
-        "Mercosur",
-        "Andean Community",
-        "Lula",
-        "Brazil",
-        "Peru",
-        "Huawei",
-        "European Union",
-    ];
-    for n in [2, 5, 12] {
-        let nodes: Vec<NodeSpec> = names[..n]
-            .iter()
-            .map(|s| NodeSpec {
-                label_width: label_width(s),
-            })
-            .collect();
-        let links: Vec<(usize, usize)> = (1..n).map(|i| (0, i)).collect();
-        for (w, h) in [(560.0, 420.0), (320.0, 480.0)] {
-            let placed = layout(&nodes, &links, w, h, 7).expect("room enough");
-            let top = placed.iter().map(|p| p.y).fold(f64::MAX, f64::min);
-            assert!(
-                top >= 14.0,
-                "{n} actors in {w}×{h}: the highest mark's centre at {top} px, its tip cut by the edge"
-            );
-            assert!(
-                top <= NODE_RADIUS + 10.0,
-                "{n} actors in {w}×{h}: the highest mark's centre at {top} px, an empty band above it"
-            );
-            // The labels' box ends under its text; the halo (3.5 px wide) needs a few pixels more.
-            let bottom = placed.iter().map(|p| p.bounds().3).fold(f64::MIN, f64::max);
-            assert!(
-                bottom <= h - 3.0,
-                "{n} actors in {w}×{h}: the lowest label's box ends at {bottom} px, its halo cut by the edge"
-            );
-            assert!(
-                bottom >= h - 10.0,
-                "{n} actors in {w}×{h}: the lowest label's box ends at {bottom} px, an empty band below it"
-            );
-        }
     }
 }
 
@@ -226,5 +172,26 @@ fn a_small_graph_gets_a_box_of_its_columns_shape() {
     assert!(
         (grown - 1.12f64.powi(2)).abs() < 0.01,
         "two steps grow the area by {grown:.3}, not 1.12²"
+    );
+}
+
+/// The box's limits: a graph of two actors in a wide column is drawn no narrower than
+/// `min_width` × the column and no flatter than 0.45 × its height (so its two labels and the line
+/// between them do not sit in a strip); a graph too large for its column grows taller, up to twice
+/// the column's height, and never wider.
+#[test]
+fn a_box_keeps_within_its_columns_limits() {
+    let base = (1000.0, 400.0);
+    let (w, h) = box_for(&specs(&[60.0; 2]), base, 0.5, 0);
+    assert_eq!(
+        (w, h),
+        (500.0, 180.0),
+        "two actors: half the width, 0.45 of the height"
+    );
+    let (w, h) = box_for(&specs(&[120.0; 200]), base, 0.5, 0);
+    assert_eq!(
+        (w, h),
+        (1000.0, 800.0),
+        "200 actors: the column's width, twice its height"
     );
 }
