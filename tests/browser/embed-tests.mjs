@@ -198,6 +198,7 @@ export function defineEmbedTests({ E, outDir }) {
         // (scrollToChildPos), the host scrolls smoothly, then the card is placed again from the
         // host's next answer, so this is a chain of messages and a scroll that takes its time (up to
         // a second or so for a long way down); the reader judges where it comes to rest.
+        const seen = (v) => v.top >= -1 && v.bottom <= v.height + 1;
         let after, card, inView;
         for (const until = Date.now() + 5000; ; ) {
           after = await settledHeights(page, frame);
@@ -212,14 +213,14 @@ export function defineEmbedTests({ E, outDir }) {
             },
             card,
           );
-          if ((inView.top >= -1 && inView.bottom <= inView.height + 1) || Date.now() > until) break;
+          if (seen(inView) || Date.now() > until) break;
           await page.waitForTimeout(100);
         }
         assert.ok(card.top >= 0 && card.bottom <= after.iframe + 1, `the card (${card.top}–${card.bottom}) is inside the frame (0–${after.iframe})`);
         assert.ok(card.left >= 0 && card.right <= card.width, `the card (${card.left}–${card.right}) is inside the frame's width ${card.width}`);
         // …and in the host's viewport, where the reader is.
         console.log(`# ${label} at ${width} px: the card ${(card.bottom - card.top).toFixed(0)} px tall, ${inView.top.toFixed(0)}–${inView.bottom.toFixed(0)} px in a ${inView.height} px view`);
-        assert.ok(inView.top >= -1 && inView.bottom <= inView.height + 1, `the card is in the host's view: ${JSON.stringify(inView)}`);
+        assert.ok(seen(inView), `the card is in the host's view: ${JSON.stringify(inView)}`);
         await screenshot(page, join(outDir, `embed-${via}-${width}.png`));
 
         // No CSP violation in the article (served with the strict policy).
