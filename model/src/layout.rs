@@ -160,14 +160,7 @@ pub fn layout(
             half_width: half(i),
         })
         .collect();
-    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
-    for &(a, b) in links {
-        let key = (a.min(b), a.max(b));
-        match pairs.iter_mut().find(|p| (p.0, p.1) == key) {
-            Some(p) => p.2 += 1,
-            None => pairs.push((key.0, key.1, 1)),
-        }
-    }
+    let pairs = line_counts(links);
     for _ in 0..300 {
         let apart = separate(&mut placed, &clamp);
         let cleared = clear_lines(&mut placed, &pairs, &clamp);
@@ -392,6 +385,20 @@ pub fn distance_to_segment(p: (f64, f64), a: (f64, f64), b: (f64, f64)) -> (f64,
 /// The clearance a line between two actors with `count` relations needs.
 pub fn line_clearance(count: usize) -> f64 {
     LINE_CLEARANCE + (count.saturating_sub(1)) as f64 / 2.0 * PARALLEL_GAP
+}
+
+/// The pairs of actors joined by lines, each once (lower index first) with how many lines join
+/// them, whichever way they point: parallel lines need more room (`line_clearance`).
+fn line_counts(links: &[(usize, usize)]) -> Vec<(usize, usize, usize)> {
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for &(a, b) in links {
+        let key = (a.min(b), a.max(b));
+        match pairs.iter_mut().find(|p| (p.0, p.1) == key) {
+            Some(p) => p.2 += 1,
+            None => pairs.push((key.0, key.1, 1)),
+        }
+    }
+    pairs
 }
 
 /// Moves actors off lines that do not join them; true when none was in the way.
@@ -736,9 +743,14 @@ mod tests {
         // 173 of them.
         let shown = visible_length(&at(0.0, 0.0, 20.0), &at(0.0, 182.0, 20.0));
         assert!((shown - 173.0 * 0.8).abs() < 1e-9, "{shown}");
-        // The same, leaning: the samples keep to the line.
+        // The same, backwards.
         let shown = visible_length(&at(222.0, 0.0, 20.5), &at(0.0, 0.0, 20.5));
         assert!((shown - 176.0).abs() < 1e-9, "backwards: {shown}");
+        // A long line between two actors of one-letter labels (boxes of 10 + 3 px each way):
+        // 1,000 px drawn, samples 5 px apart from 13.5 px to 1,008.5 px, all outside.
+        let narrow = NODE_RADIUS + 1.0;
+        let shown = visible_length(&at(0.0, 0.0, narrow), &at(1022.0, 0.0, narrow));
+        assert!((shown - 1000.0).abs() < 1e-9, "long: {shown}");
     }
 
     /// A line that shows less than `MIN_VISIBLE_LINE` and a pixel has its two actors pushed apart
@@ -809,6 +821,12 @@ mod tests {
         assert!((d - 5.0).abs() < 1e-9 && (ux - 0.6).abs() < 1e-9 && (uy - 0.8).abs() < 1e-9);
         let (d, (ux, uy)) = distance_to_segment((3.0, 4.0), a, b);
         assert!(d == 0.0 && (ux + 0.8).abs() < 1e-9 && (uy - 0.6).abs() < 1e-9);
+        // The same away from the origin.
+        let (d, (ux, uy)) = distance_to_segment((16.0, -5.0), (5.0, -3.0), (11.0, 5.0));
+        assert!((d - 10.0).abs() < 1e-9 && (ux - 0.8).abs() < 1e-9 && (uy + 0.6).abs() < 1e-9);
+        // A millionth of a pixel off counts as on it.
+        let (d, (ux, uy)) = distance_to_segment((5.0, 1e-6), (0.0, 0.0), (10.0, 0.0));
+        assert!(d == 0.0 && ux == 0.0 && uy == 1.0, "{d} {ux} {uy}");
     }
 
     /// The highest mark's outline (a triangle's tip reaches 14 px above its centre as Firefox bounds
@@ -849,6 +867,63 @@ mod tests {
         }
     }
 
+    /// Lines between the same two actors are counted together, whichever way they point, and
+    /// an actor kept off a line keeps the room its parallels need.
+    #[test]
+    fn parallel_lines_are_counted_and_given_room() {
+        let pairs = line_counts(&[(0, 1), (2, 0), (1, 0), (0, 1), (0, 2)]);
+        assert_eq!(pairs, [(0, 1, 3), (0, 2, 2)]);
+        let mut placed = [
+            at(0.0, 0.0, 20.0),
+            at(200.0, 0.0, 20.0),
+            at(100.0, 20.0, 20.0),
+        ];
+        assert!(!clear_lines(&mut placed, &[(0, 1, 3)], &free));
+        // Three parallels: 16 px and half of the two 16-px gaps, so 32 px, a pixel more, and half
+        // a pixel against rounding.
+        assert_eq!((placed[2].x, placed[2].y), (100.0, 33.5));
+        assert!(clear_lines(&mut placed, &[(0, 1, 3)], &free));
+        // Exactly that far is far enough.
+        let mut placed = [
+            at(0.0, 0.0, 20.0),
+            at(200.0, 0.0, 20.0),
+            at(100.0, 33.0, 20.0),
+        ];
+        assert!(clear_lines(&mut placed, &[(0, 1, 3)], &free));
+        assert_eq!(placed[2].y, 33.0);
+        // One line: 16 px; each further parallel, half a gap of 16 px more.
+        let room: Vec<f64> = (0..=4).map(line_clearance).collect();
+        assert_eq!(room, [16.0, 16.0, 24.0, 32.0, 40.0]);
+    }
+
+    /// At a tie the push is up and down: the column bounds the graph's width, while its box
+    /// may grow taller.
+    #[test]
+    fn at_a_tie_actors_are_pushed_up_and_down() {
+        // 10 px of overlap each way (boxes 80–120 and 110–150 across, 90–128 and 118–156 down).
+        let mut pair = [at(100.0, 100.0, 20.0), at(130.0, 128.0, 20.0)];
+        assert!(!separate(&mut pair, &free));
+        assert_eq!(pair, [at(100.0, 90.0, 20.0), at(130.0, 138.0, 20.0)]);
+    }
+
+    /// Straight for one relation; for several, each bows to its own side by 16 px a place,
+    /// whichever way the line runs; always from 11 px after one centre to 11 px before the other.
+    #[test]
+    fn each_edge_of_a_pair_has_its_own_path() {
+        let (a, b) = (at(20.0, 30.0, 20.0), at(80.0, 110.0, 20.0));
+        assert_eq!(edge_path(&a, &b, 0, 1), "M27 39L73 101");
+        assert_eq!(edge_path(&a, &b, 0, 2), "M27 39Q63 60 73 101");
+        assert_eq!(edge_path(&a, &b, 1, 2), "M27 39Q37 80 73 101");
+        assert_eq!(
+            edge_path(&a, &b, 1, 3),
+            "M27 39L73 101",
+            "the middle of three"
+        );
+        let (c, d) = (at(0.0, 0.0, 20.0), at(0.0, 100.0, 20.0));
+        assert_eq!(edge_path(&c, &d, 0, 2), "M0 11Q16 50 0 89");
+        assert_eq!(edge_path(&c, &d, 2, 3), "M0 11Q-32 50 0 89");
+    }
+
     #[test]
     fn impossible_boxes_are_reported() {
         let nodes = vec![NodeSpec { label_width: 100.0 }; 30];
@@ -875,13 +950,11 @@ mod tests {
             "nothing further right"
         );
         assert_eq!(neighbour(&points, 3, Direction::Right), Some(4));
-    }
-
-    #[test]
-    fn parallel_edges_bow_apart_and_single_edges_are_straight() {
-        let (a, b) = (at(0.0, 0.0, 10.0), at(100.0, 0.0, 10.0));
-        assert_eq!(edge_path(&a, &b, 0, 1), "M11 0L89 0");
-        let (p, q) = (edge_path(&a, &b, 0, 2), edge_path(&a, &b, 1, 2));
-        assert!(p.contains('Q') && q.contains('Q') && p != q);
+        let row = [(0, 0), (100, 0), (50, 0)];
+        assert_eq!(
+            neighbour(&row, 0, Direction::Right),
+            Some(2),
+            "the nearer in line"
+        );
     }
 }
