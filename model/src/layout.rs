@@ -174,8 +174,8 @@ pub fn layout(
 
 /// One round of the force layout (Fruchterman and Reingold's): every two actors push apart with
 /// k²/d, the two ends of each line pull together with d²/k, and gravity pulls each actor 8 % of
-/// its way to the centre of the `size` box (so loosely linked actors stay near the others instead
-/// of on the edge). Each actor moves along its net force, at most `temperature`.
+/// its way to the centre of the `width` × `height` box (so loosely linked actors stay near the
+/// others instead of on the edge). Each actor moves along its net force, at most `temperature`.
 fn force_step(
     pos: &mut [(f64, f64)],
     links: &[(usize, usize)],
@@ -219,10 +219,10 @@ fn force_step(
     }
 }
 
-/// Stretches the forces' result over the `size` box, so no corner is wasted and nothing piles on
-/// an edge: the leftmost and rightmost actors to `margin_x` from the sides, the highest and lowest
-/// to the top and bottom margins, the rest in proportion. Actors all in one line across an axis
-/// are put in the middle of it.
+/// Stretches the forces' result over the `width` × `height` box, so no corner is wasted and
+/// nothing piles on an edge: the leftmost and rightmost actors to `margin_x` from the sides, the
+/// highest and lowest to the top and bottom margins, the rest in proportion. Actors all in one
+/// line across an axis are put in the middle of it.
 fn stretch(pos: &mut [(f64, f64)], margin_x: f64, (width, height): (f64, f64)) {
     let (min_x, max_x) = pos.iter().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
         (lo.min(p.0), hi.max(p.0))
@@ -700,30 +700,35 @@ mod tests {
         p
     }
 
+    /// `a` and `b` after one push apart, which must part them, in both orders; the same for both.
+    fn pushed_apart(a: Placed, b: Placed) -> [Placed; 2] {
+        let [first, second] = [0, 1].map(|i| {
+            let mut pair = [a, b];
+            pair.swap(0, i);
+            assert!(!separate(&mut pair, &free), "they overlapped: {pair:?}");
+            assert!(separate(&mut pair, &free), "apart after one push: {pair:?}");
+            pair.swap(0, i);
+            pair
+        });
+        assert_eq!(first, second, "the same push whichever comes first");
+        first
+    }
+
     /// Two overlapping boxes are pushed apart the shorter way, each by half of what it takes to
     /// leave the clearance and a pixel between them (and half a pixel more, against rounding):
     /// across when they overlap less across, down when less down; whichever comes first.
     #[test]
     fn overlapping_actors_are_pushed_apart_the_shorter_way() {
         // Boxes 80–120 and 110–150 across: 10 px of overlap, so each moves (10 + 9) / 2 + 0.5.
-        for first in [0, 1] {
-            let mut pair = [at(100.0, 100.0, 20.0), at(130.0, 100.0, 20.0)];
-            pair.swap(0, first);
-            assert!(!separate(&mut pair, &free), "they overlapped");
-            let (left, right) = if first == 0 { (0, 1) } else { (1, 0) };
-            assert_eq!((pair[left].x, pair[right].x), (90.0, 140.0), "{pair:?}");
-            assert_eq!((pair[0].y, pair[1].y), (100.0, 100.0));
-            assert!(separate(&mut pair, &free), "apart after one push: {pair:?}");
-        }
+        assert_eq!(
+            pushed_apart(at(100.0, 100.0, 20.0), at(130.0, 100.0, 20.0)),
+            [at(90.0, 100.0, 20.0), at(140.0, 100.0, 20.0)]
+        );
         // Boxes 90–128 and 120–158 down: 8 px of overlap, so each moves (8 + 9) / 2 + 0.5.
-        for first in [0, 1] {
-            let mut pair = [at(100.0, 100.0, 20.0), at(100.0, 130.0, 20.0)];
-            pair.swap(0, first);
-            assert!(!separate(&mut pair, &free), "they overlapped");
-            let (upper, lower) = if first == 0 { (0, 1) } else { (1, 0) };
-            assert_eq!((pair[upper].y, pair[lower].y), (91.0, 139.0), "{pair:?}");
-            assert_eq!((pair[0].x, pair[1].x), (100.0, 100.0));
-        }
+        assert_eq!(
+            pushed_apart(at(100.0, 100.0, 20.0), at(100.0, 130.0, 20.0)),
+            [at(100.0, 91.0, 20.0), at(100.0, 139.0, 20.0)]
+        );
     }
 
     /// The length of a line outside both boxes (grown by the hit slack), sampled at 200 points:
@@ -901,9 +906,10 @@ mod tests {
     #[test]
     fn at_a_tie_actors_are_pushed_up_and_down() {
         // 10 px of overlap each way (boxes 80–120 and 110–150 across, 90–128 and 118–156 down).
-        let mut pair = [at(100.0, 100.0, 20.0), at(130.0, 128.0, 20.0)];
-        assert!(!separate(&mut pair, &free));
-        assert_eq!(pair, [at(100.0, 90.0, 20.0), at(130.0, 138.0, 20.0)]);
+        assert_eq!(
+            pushed_apart(at(100.0, 100.0, 20.0), at(130.0, 128.0, 20.0)),
+            [at(100.0, 90.0, 20.0), at(130.0, 138.0, 20.0)]
+        );
     }
 
     /// Straight for one relation; for several, each bows to its own side by 16 px a place,
