@@ -31,6 +31,31 @@ fn mime(path: &Path) -> &'static str {
     }
 }
 
+/// The headers a deployment sends with a file (README, "Deploying"): the runtime's files are
+/// immutable and readable from any origin (a sandboxed frame, an opaque origin, fetches them as
+/// cross-origin requests); everything else is revalidated, so a rebuild shows at once.
+pub fn headers(url: &str, path: &Path) -> Vec<(&'static str, &'static str)> {
+    let runtime = url.contains(&format!("/{RUNTIME_DIR}/"));
+    let mut out = vec![
+        ("Content-Type", mime(path)),
+        ("Content-Security-Policy", CSP),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+        ("X-Content-Type-Options", "nosniff"),
+        (
+            "Cache-Control",
+            if runtime {
+                "public, max-age=31536000, immutable"
+            } else {
+                "no-cache"
+            },
+        ),
+    ];
+    if runtime {
+        out.push(("Access-Control-Allow-Origin", "*"));
+    }
+    out
+}
+
 /// The file a request path names inside `root`, if it does not climb out of it.
 fn resolve(root: &Path, url: &str) -> Option<PathBuf> {
     let path = url.split(['?', '#']).next().unwrap_or("/");
@@ -130,29 +155,12 @@ pub fn serve(options: &Options, port: u16) -> Result<(), String> {
         let file = resolve(&options.out, request.url());
         let response = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
             Some((path, body)) => {
-                let header = |k: &str, v: &str| {
-                    tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes())
-                        .expect("a valid header")
-                };
-                let immutable = request.url().contains(&format!("/{RUNTIME_DIR}/"))
-                    || path
-                        .file_name()
-                        .is_some_and(|n| n.to_string_lossy().starts_with("story-"));
-                let mut r = tiny_http::Response::from_data(body)
-                    .with_header(header("Content-Type", mime(&path)))
-                    .with_header(header("Content-Security-Policy", CSP))
-                    .with_header(header("X-Content-Type-Options", "nosniff"))
-                    .with_header(header(
-                        "Cache-Control",
-                        if immutable {
-                            "public, max-age=31536000, immutable"
-                        } else {
-                            "no-cache"
-                        },
-                    ));
-                if immutable {
-                    // A sandboxed frame (an opaque origin) fetches them as cross-origin requests.
-                    r = r.with_header(header("Access-Control-Allow-Origin", "*"));
+                let mut r = tiny_http::Response::from_data(body);
+                for (name, value) in headers(request.url(), &path) {
+                    r = r.with_header(
+                        tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes())
+                            .expect("a valid header"),
+                    );
                 }
                 r
             }
@@ -161,4 +169,47 @@ pub fn serve(options: &Options, port: u16) -> Result<(), String> {
         let _ = request.respond(response);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(all: &[(&'static str, &'static str)], name: &str) -> Option<&'static str> {
+        all.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+    }
+
+    #[test]
+    fn the_runtime_is_immutable_and_shared_and_pages_are_revalidated() {
+        let wasm = headers(
+            "/_runtime/article_bg-0123456789abcdef.wasm",
+            Path::new("dist/_runtime/article_bg-0123456789abcdef.wasm"),
+        );
+        assert_eq!(header(&wasm, "Content-Type"), Some("application/wasm"));
+        assert_eq!(
+            header(&wasm, "Cache-Control"),
+            Some("public, max-age=31536000, immutable")
+        );
+        assert_eq!(header(&wasm, "Access-Control-Allow-Origin"), Some("*"));
+
+        let page = headers(
+            "/milei-cold-war/?cards=0",
+            Path::new("dist/milei-cold-war/index.html"),
+        );
+        assert_eq!(
+            header(&page, "Content-Type"),
+            Some("text/html; charset=utf-8")
+        );
+        assert_eq!(header(&page, "Cache-Control"), Some("no-cache"));
+        assert_eq!(header(&page, "Access-Control-Allow-Origin"), None);
+
+        for all in [&wasm, &page] {
+            assert_eq!(header(all, "Content-Security-Policy"), Some(CSP));
+            assert_eq!(
+                header(all, "Referrer-Policy"),
+                Some("strict-origin-when-cross-origin")
+            );
+            assert_eq!(header(all, "X-Content-Type-Options"), Some("nosniff"));
+        }
+    }
 }
