@@ -624,16 +624,17 @@ impl Story {
     }
 
     /// The mention the card's previous/next buttons step to from `anchor`; from a graph node, the
-    /// actor's first (next) or last (previous) mention.
+    /// actor's first (next) or last (previous) mention. A step of 0 is "next", as
+    /// [`reader::CardAction::act`] names it.
     pub fn step_from(&self, anchor: Anchor, by: i32) -> MentionId {
         match anchor {
             Anchor::Mention(m) => self.step_mention(m, by),
             Anchor::Node(a) => {
                 let list = self.mentions_of(a);
-                if by > 0 {
-                    list[0]
-                } else {
+                if by < 0 {
                     list[list.len() - 1]
+                } else {
+                    list[0]
                 }
             }
         }
@@ -644,6 +645,34 @@ impl Story {
         match anchor {
             Anchor::Mention(m) => self.mentions[usize::from(m)],
             Anchor::Node(a) => a,
+        }
+    }
+}
+
+#[cfg(test)]
+mod card_tests {
+    use super::Anchor;
+    use crate::testing::sample_story;
+
+    #[test]
+    fn a_card_steps_through_its_actors_mentions_and_is_about_that_actor() {
+        let story = sample_story();
+        // Actor 0 is named three times: mentions 0, 2 and 4 of the sample.
+        let mentions = story.mentions_of(0).to_vec();
+        assert_eq!(mentions.len(), 3, "{mentions:?}");
+        let (first, last) = (mentions[0], mentions[2]);
+        // From its node: next is the first mention, previous the last; 0 counts as next.
+        assert_eq!(story.step_from(Anchor::Node(0), 1), first);
+        assert_eq!(story.step_from(Anchor::Node(0), 0), first);
+        assert_eq!(story.step_from(Anchor::Node(0), -1), last);
+        // From a mention: along the actor's mentions, wrapping round.
+        assert_eq!(story.step_from(Anchor::Mention(last), 1), first);
+        assert_eq!(story.step_from(Anchor::Mention(first), -1), last);
+        for a in 0..story.actors.len() as u16 {
+            assert_eq!(story.actor_at(Anchor::Node(a)), a);
+            for &m in story.mentions_of(a) {
+                assert_eq!(story.actor_at(Anchor::Mention(m)), a, "mention {m}");
+            }
         }
     }
 }

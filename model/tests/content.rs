@@ -202,6 +202,29 @@ fn assert_well_formed(doc: &Document, article: &str) {
         "sentence ids rise one at a time"
     );
 
+    // Blocks are found by their number (0 the headline), and each holds a run of whole sentences
+    // that starts where the block before it ended.
+    let mut next_sentence = 0;
+    for (index, block) in doc.blocks().enumerate() {
+        assert!(
+            std::ptr::eq(doc.block(index), block),
+            "block({index}) is not block {index}"
+        );
+        let (first, last) = block.sentences();
+        assert_eq!(
+            first, next_sentence,
+            "block {index} does not start with the next sentence"
+        );
+        assert!(
+            block
+                .segments
+                .iter()
+                .all(|s| (first..=last).contains(&s.sentence)),
+            "block {index} has a segment outside its sentences {first}..={last}"
+        );
+        next_sentence = last + 1;
+    }
+
     // Mentions are numbered in reading order, and each points back at its block.
     let mut next = 0;
     for (index, block) in doc.blocks().enumerate() {

@@ -10,6 +10,7 @@
 mod common;
 
 use article_model::source::{parse_locale, ContentError, Locale};
+use article_model::{Genre, RelationKind};
 
 const EN: &str = include_str!("../../content/locales/en.toml");
 const ES: &str = include_str!("../../content/locales/es.toml");
@@ -227,4 +228,49 @@ fn every_count_takes_its_language_s_plural_form() {
     }
     let en = locales.find("en").unwrap().words(0).plurals;
     assert_eq!(en.categories, ["one", "other"]);
+}
+
+#[test]
+fn the_app_the_page_and_the_index_say_each_thing_in_the_article_s_language() {
+    let locales = common::locales();
+    let en = locales.find("en").unwrap();
+    let (app, page, index) = (en.words(60), en.page_words(60), en.index_words());
+    // A count takes its form and its number.
+    assert_eq!(app.count(&app.named, 1), "Named once in this article");
+    assert_eq!(app.count(&app.named, 3), "Named 3 times in this article");
+    assert_eq!(
+        page.count(&page.table_summary, 1, &[]),
+        "The one relation as a table"
+    );
+    assert_eq!(
+        page.count(&page.table_summary, 53, &[]),
+        "All 53 relations as a table"
+    );
+    assert_eq!(index.count(&index.actors, 1), "1 actor");
+    assert_eq!(index.count(&index.relations, 53), "53 relations");
+    // Each genre, and no genre, has its own kicker and note; each kind of relation its name.
+    assert_eq!(page.genre(Genre::Opinion), "Opinion");
+    assert_eq!(page.genre(Genre::News), "News");
+    assert!(page
+        .graph_note(Some(Genre::Analysis))
+        .starts_with("Relations as this analysis states them."));
+    assert!(page
+        .graph_note(None)
+        .starts_with("Relations as this article states them."));
+    assert_eq!(
+        page.relation_kind(RelationKind::Trade),
+        "Trade or investment"
+    );
+    assert_eq!(
+        page.relation_kind(RelationKind::Insult),
+        "Insult or denunciation"
+    );
+
+    let es = locales.find("es").unwrap().page_words(60);
+    assert_eq!(es.genre(Genre::Analysis), "Análisis");
+    assert_eq!(
+        es.count(&es.table_summary, 2, &[]),
+        "Las 2 relaciones, como tabla"
+    );
+    assert_eq!(es.relation_kind(RelationKind::Rivalry), "Rivalidad");
 }
