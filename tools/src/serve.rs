@@ -26,7 +26,6 @@ fn mime(path: &Path) -> &'static str {
         "wasm" => "application/wasm",
         "svg" => "image/svg+xml",
         "json" => "application/json",
-        "bin" => "application/octet-stream",
         _ => "application/octet-stream",
     }
 }
@@ -34,7 +33,7 @@ fn mime(path: &Path) -> &'static str {
 /// The headers a deployment sends with a file (README, "Deploying"): the runtime's files are
 /// immutable and readable from any origin (a sandboxed frame, an opaque origin, fetches them as
 /// cross-origin requests); everything else is revalidated, so a rebuild shows at once.
-pub fn headers(url: &str, path: &Path) -> Vec<(&'static str, &'static str)> {
+fn headers(url: &str, path: &Path) -> Vec<(&'static str, &'static str)> {
     let runtime = url.contains(&format!("/{RUNTIME_DIR}/"));
     let mut out = vec![
         ("Content-Type", mime(path)),
