@@ -13,8 +13,14 @@ use super::bind::focus;
 
 const STORAGE_KEY: &str = "xa-cards";
 
+thread_local! {
+    // Asked for once: `gloo::utils::document()` asks the window for it, two calls into JavaScript,
+    // and the app's start looks up some 700 elements.
+    static DOCUMENT: web_sys::Document = gloo::utils::document();
+}
+
 pub fn by_id(id: DomId) -> Option<Element> {
-    gloo::utils::document().get_element_by_id(&id.to_string())
+    DOCUMENT.with(|d| d.get_element_by_id(&id.to_string()))
 }
 
 /// Whether the element is laid out (a node of the layout that does not show is not).
