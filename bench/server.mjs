@@ -28,8 +28,8 @@ const CSP = csp();
 
 // Already compressed formats are sent as they are.
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json', '.txt', '.ico']);
-// Trunk's content hash: `name-0123456789abcdef.ext` or `name-0123456789abcdef_bg.wasm`.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+// The runtime's content hash (tools/src/runtime.rs): `name-0123456789.ext`.
+const HASHED = /-[0-9a-f]{10}\.[a-z0-9]+$/;
 
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

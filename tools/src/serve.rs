@@ -181,8 +181,8 @@ mod tests {
     #[test]
     fn the_runtime_is_immutable_and_shared_and_pages_are_revalidated() {
         let wasm = headers(
-            "/_runtime/article_bg-0123456789abcdef.wasm",
-            Path::new("dist/_runtime/article_bg-0123456789abcdef.wasm"),
+            "/_runtime/article_bg-0123456789.wasm",
+            Path::new("dist/_runtime/article_bg-0123456789.wasm"),
         );
         assert_eq!(header(&wasm, "Content-Type"), Some("application/wasm"));
         assert_eq!(
