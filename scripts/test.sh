@@ -41,7 +41,7 @@ step "native tests: the build tools (pages, runtime, site)" cargo test --locked 
 
 if step "site build (runtime and every article)" scripts/build.sh --preview; then
   # (After the build: the browser tests' id module asks the built `rig` for the id contract.)
-  step "the benchmark's modules link (it shares the browser tests' modules)" node bench/bench.mjs --check
+  step "the benchmark's modules link (it shares the browser tests' modules)" sh -c 'node bench/bench.mjs --check && node bench/boot-compare.mjs --check'
   step "browser tests (headless Chromium)" node tests/browser/run.mjs
   step "browser tests (headless Firefox ESR)" env XA_BROWSER=firefox node tests/browser/run.mjs
   step "WordPress: Debian's WordPress embeds an article an author pasted (Chromium)" node tests/browser/wordpress.mjs
