@@ -34,6 +34,7 @@ import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { floorPage, startServer, stylesheetOf } from './server.mjs';
+import { DESKTOP, median } from './common.mjs';
 import { writeLongArticle } from './long.mjs';
 import { CHROMIUM_ARGS, checkTestFonts } from '../tests/browser/harness.mjs';
 import { cardCycles, wasmMemoryProbe } from '../tests/browser/page.mjs';
@@ -79,16 +80,9 @@ const BUDGET = {
 // The server speaks HTTP/2 over TLS, like a CDN, with a throwaway certificate Chromium is told to accept.
 const LIGHTHOUSE_FLAGS = ['--headless=new', '--ignore-certificate-errors', ...CHROMIUM_ARGS];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
-const DESKTOP = { viewport: { width: 1280, height: 800 }, colorScheme: 'light', ignoreHTTPSErrors: true };
 
 const started = Date.now();
 const log = (msg) => process.stderr.write(`# ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s  ${msg}\n`);
-const median = (xs) => {
-  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
-  if (!s.length) return NaN;
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 const quantile = (xs, q) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;

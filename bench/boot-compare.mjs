@@ -17,6 +17,7 @@
 
 import { resolve } from 'node:path';
 import { startServer } from './server.mjs';
+import { DESKTOP, median } from './common.mjs';
 import { CHROMIUM_ARGS } from '../tests/browser/harness.mjs';
 
 // Every static import above is linked before this line runs: reaching it is the check.
@@ -27,29 +28,21 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 const [loadsArg, ...specs] = process.argv.slice(2);
 const loads = Number(loadsArg);
-if (!Number.isInteger(loads) || loads < 1 || specs.length === 0 || specs.some((s) => !/^[^=]+=[^:]+:\/.*$/.test(s))) {
+const parsed = specs.map((s) => s.match(/^([^=]+)=([^:]+):(\/.*)$/));
+if (!Number.isInteger(loads) || loads < 1 || specs.length === 0 || parsed.some((m) => !m)) {
   console.error('usage: node bench/boot-compare.mjs LOADS NAME=DIST:PATH [NAME=DIST:PATH …]; expected a number of loads and at least one build, such as rig=dist:/milei-cold-war/');
   process.exit(2);
 }
 
-const median = (values) => {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
-
 const builds = [];
-for (const spec of specs) {
-  const [name, rest] = [spec.slice(0, spec.indexOf('=')), spec.slice(spec.indexOf('=') + 1)];
-  const [dist, path] = [rest.slice(0, rest.indexOf(':')), rest.slice(rest.indexOf(':') + 1)];
+for (const [, name, dist, path] of parsed) {
   const server = await startServer(resolve(dist), {}, { h2: true });
   builds.push({ name, url: server.origin + path, server, samples: [] });
 }
 
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const once = async (build) => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'light', ignoreHTTPSErrors: true });
+  const context = await browser.newContext(DESKTOP);
   try {
     const page = await context.newPage();
     await page.goto(build.url);
